@@ -1,0 +1,43 @@
+import type { AppInfo, HostKind, Result, StartupNotice } from '../preload/contract'
+import { createExternalLinksService } from './services/external-links'
+import type { EventSink, OpenExternal, SecretStore, SettingsStore } from './services/ports'
+import { createPreferencesService } from './services/preferences-service'
+import { ok } from './services/result'
+
+/** What a host (Electron or web) supplies to build the services. */
+export interface HostDeps {
+  host: HostKind
+  version: string
+  dataDir: string
+  settings: SettingsStore
+  secrets: SecretStore
+  events: EventSink
+  openExternal: OpenExternal
+  /** Notices found while the host started (e.g. a corrupt settings file moved aside). */
+  startupNotices: StartupNotice[]
+}
+
+/**
+ * Build every service from the host's adapters. No Electron here: the web host, the tests and the
+ * Electron main process all call this.
+ */
+export function createAppServices(deps: HostDeps) {
+  const info: AppInfo = {
+    name: 'Session Console',
+    version: deps.version,
+    host: deps.host,
+    platform: process.platform,
+    dataDir: deps.dataDir,
+  }
+  return {
+    appInfo: (): Result<AppInfo> => ok(info),
+    notices: (): Result<StartupNotice[]> => ok([...deps.startupNotices]),
+    preferences: createPreferencesService(deps),
+    links: createExternalLinksService({ open: deps.openExternal }),
+    /** Release timers, servers and connections. */
+    async dispose(): Promise<void> {},
+  }
+}
+
+/** The services of one running app. */
+export type AppServices = ReturnType<typeof createAppServices>

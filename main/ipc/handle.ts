@@ -1,0 +1,87 @@
+import type { z } from 'zod'
+import type { Input, Method, Output, Result } from '../../preload/contract'
+import { AppFailure, fail } from '../services/result'
+import { inputSchemas } from './schemas'
+
+/** One function per contract method: validated input in, Result out. */
+export type HandlerTable = { [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>> }
+
+/** Where main writes what it must not send to the renderer (stack traces, internal causes). */
+export interface ErrorLog {
+  error(message: string, cause?: unknown): void
+}
+
+/** The largest input accepted on any channel, in characters of JSON. */
+export const MAX_INPUT_CHARS = 256 * 1024
+
+/**
+ * Turn a zod failure into one readable line that names the field, never echoing the value.
+ */
+export function describeInvalidInput(error: z.ZodError): string {
+  const first = error.issues[0]
+  if (!first) return 'The request was not valid.'
+  const where = first.path.length > 0 ? first.path.join('.') : 'input'
+  return `Invalid request: ${where}: ${first.message}`
+}
+
+function inputSize(raw: unknown): number {
+  if (raw === undefined) return 0
+  try {
+    return JSON.stringify(raw)?.length ?? 0
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
+}
+
+/**
+ * Build the one entry point both hosts call: method name + raw, untrusted input → Result.
+ *
+ * It validates the input with the method's zod schema, calls the handler, and converts anything
+ * thrown into a Result: an {@link AppFailure} keeps its code and message; any other error is logged
+ * in main and answered with a generic INTERNAL error, so no stack, URL or secret crosses.
+ */
+export function createInvoker(handlers: HandlerTable, log: ErrorLog) {
+  return async function invoke(method: string, raw: unknown): Promise<Result<unknown>> {
+    if (!Object.hasOwn(inputSchemas, method)) {
+      return fail('INVALID_INPUT', 'Unknown request.')
+    }
+    const name = method as Method
+    if (inputSize(raw) > MAX_INPUT_CHARS) {
+      return fail('INVALID_INPUT', 'The request is too large.')
+    }
+    const parsed = inputSchemas[name].safeParse(raw)
+    if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error))
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<Result<unknown>>
+      return await handler(parsed.data)
+    } catch (error) {
+      if (error instanceof AppFailure) return { ok: false, error: error.toAppError() }
+      log.error(`Handler ${name} failed`, error)
+      return fail(
+        'INTERNAL',
+        'Something went wrong inside Session Console. Details are in the log.',
+      )
+    }
+  }
+}
+
+/** The invoker's type, shared by the Electron and web hosts. */
+export type Invoker = ReturnType<typeof createInvoker>
+
+/**
+ * Whether an IPC message comes from our own renderer (Electron security checklist #17).
+ *
+ * `frameUrl` is the sending frame's URL; `trustedOrigins` are the origins our renderer is served from
+ * (the dev server in development, `file://` for the packaged app).
+ */
+export function isTrustedSender(frameUrl: string | undefined, trustedOrigins: readonly string[]) {
+  if (!frameUrl) return false
+  let url: URL
+  try {
+    url = new URL(frameUrl)
+  } catch {
+    return false
+  }
+  if (url.protocol === 'file:') return trustedOrigins.includes('file://')
+  return trustedOrigins.includes(url.origin)
+}

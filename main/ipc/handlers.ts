@@ -1,0 +1,17 @@
+import type { AppServices } from '../app-services'
+import type { HandlerTable } from './handle'
+
+/**
+ * The handler table: one line per contract method, each a call into a service.
+ *
+ * It is a plain object of functions so the Electron IPC glue and the web host serve the same table.
+ */
+export function createHandlers(s: AppServices): HandlerTable {
+  return {
+    getAppInfo: async () => s.appInfo(),
+    getPreferences: () => s.preferences.get(),
+    setPreferences: (input) => s.preferences.set(input),
+    listStartupNotices: async () => s.notices(),
+    openExternal: (input) => s.links.open(input.url),
+  }
+}

@@ -1,0 +1,40 @@
+import type { ApiEvents, EventName } from '../../preload/contract'
+import type { SettingsData } from './settings-schema'
+
+/**
+ * Where client secrets live: the OS keychain in the app, a map in unit tests.
+ *
+ * Implementations reject with {@link KeychainUnavailableError} when the keychain cannot be reached
+ * or is locked, so callers can tell "no secret stored" (null) from "cannot ask" (error).
+ */
+export interface SecretStore {
+  get(account: string): Promise<string | null>
+  set(account: string, secret: string): Promise<void>
+  delete(account: string): Promise<boolean>
+}
+
+/** Thrown by a {@link SecretStore} whose backend is unavailable or locked. */
+export class KeychainUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'KeychainUnavailableError'
+  }
+}
+
+/**
+ * Typed key/value settings on disk (no secrets): electron-store in Electron, conf in Node hosts.
+ */
+export interface SettingsStore {
+  get<K extends keyof SettingsData>(key: K): SettingsData[K]
+  set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void
+  /** The file the settings live in, shown to the user in messages. */
+  readonly path: string
+}
+
+/** Sends main→renderer events to every connected renderer. */
+export interface EventSink {
+  emit<E extends EventName>(name: E, payload: ApiEvents[E]): void
+}
+
+/** Opens a vetted URL in the user's browser (Electron `shell.openExternal`, or a no-op recorder). */
+export type OpenExternal = (url: string) => Promise<void>

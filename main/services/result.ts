@@ -1,0 +1,26 @@
+import type { AppError, AppErrorCode, Result } from '../../preload/contract'
+
+/** A successful Result. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+
+/** A failed Result with a code and a sentence a person can act on. */
+export const fail = <T = never>(code: AppErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+})
+
+/** An expected failure thrown inside main and turned into a Result by the IPC wrapper. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AppFailure'
+  }
+
+  /** The error as it may cross to the renderer. */
+  toAppError(): AppError {
+    return { code: this.code, message: this.message }
+  }
+}

@@ -1,0 +1,23 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { channels, events, type ApiEvents, type ConsoleApi, type EventName } from './contract'
+
+// Each listener strips the IpcRendererEvent and returns an unsubscribe (security checklist #20).
+function listen<E extends EventName>(name: E, listener: (payload: ApiEvents[E]) => void) {
+  const wrapped = (_event: IpcRendererEvent, payload: ApiEvents[E]) => listener(payload)
+  ipcRenderer.on(events[name], wrapped)
+  return () => {
+    ipcRenderer.off(events[name], wrapped)
+  }
+}
+
+// One named function per channel; ipcRenderer itself is never exposed.
+const api = {
+  getAppInfo: () => ipcRenderer.invoke(channels.getAppInfo),
+  getPreferences: () => ipcRenderer.invoke(channels.getPreferences),
+  setPreferences: (input) => ipcRenderer.invoke(channels.setPreferences, input),
+  listStartupNotices: () => ipcRenderer.invoke(channels.listStartupNotices),
+  openExternal: (input) => ipcRenderer.invoke(channels.openExternal, input),
+  onPreferencesChanged: (listener) => listen('preferencesChanged', listener),
+} satisfies ConsoleApi
+
+contextBridge.exposeInMainWorld('api', api)

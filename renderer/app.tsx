@@ -1,0 +1,55 @@
+import { useEffect, type ReactNode } from 'react'
+import { ErrorBoundary } from './components/error-boundary'
+import { SettingsScreen } from './features/preferences/settings-screen'
+import { useThemeAttribute } from './features/preferences/use-theme'
+import { screens, selectScreen, type ScreenId } from './features/shell/app-store'
+import { LoadError } from './features/shell/load-error'
+import { NoticeList } from './features/shell/notice-list'
+import { Sidebar } from './features/shell/sidebar'
+import { StatusBar } from './features/shell/status-bar'
+import { api } from './lib/api'
+import { appStore, preferencesStore, useApp } from './stores'
+
+const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
+  settings: { area: 'Settings', render: () => <SettingsScreen /> },
+}
+
+/** The app frame: sidebar, the current screen, the status bar. */
+export function App() {
+  const screen = useApp(selectScreen)
+  useThemeAttribute()
+  useEffect(() => {
+    void appStore.getState().load()
+    void preferencesStore.getState().load()
+    const off = api.onPreferencesChanged((p) => preferencesStore.getState().receive(p))
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.altKey ? screens.find((s) => s.key === e.key) : undefined
+      if (target) {
+        e.preventDefault()
+        appStore.getState().navigate(target.id)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      off()
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [])
+  const view = views[screen]
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <Sidebar />
+      <main id="content" className="content" tabIndex={-1}>
+        <LoadError />
+        <NoticeList />
+        <ErrorBoundary key={screen} area={view.area}>
+          {view.render()}
+        </ErrorBoundary>
+      </main>
+      <StatusBar />
+    </div>
+  )
+}

@@ -1,0 +1,10 @@
+import { createPreferencesStore } from './features/preferences/preferences-store'
+import { createAppStore } from './features/shell/app-store'
+import { api } from './lib/api'
+import { bindStore } from './lib/bind-store'
+
+// Each domain store is created once here, bound to the real API.
+export const appStore = createAppStore(api)
+export const useApp = bindStore(appStore)
+export const preferencesStore = createPreferencesStore(api)
+export const usePreferences = bindStore(preferencesStore)

@@ -1,0 +1,35 @@
+import { test as base, type Page } from '@playwright/test'
+import { startTestNodeApp, tempDataDir } from '../helpers/node-app'
+
+type NodeApp = Awaited<ReturnType<typeof startTestNodeApp>>
+
+/**
+ * e2e fixture: the real services behind the web host in a temp data folder, opened in Debian's
+ * Chromium. The page cannot tell it from the Electron app.
+ */
+export const test = base.extend<{ app: NodeApp; dataDir: string; openApp: () => Promise<Page> }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+  dataDir: async ({}, use) => {
+    await use(tempDataDir())
+  },
+  app: async ({ dataDir }, use) => {
+    const app = await startTestNodeApp({ dataDir })
+    await use(app)
+    await app.close()
+  },
+  openApp: async ({ app, page }, use) => {
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await use(async () => {
+      await page.goto(app.host.openUrl)
+      await page.getByRole('navigation', { name: 'Main' }).waitFor()
+      return page
+    })
+    if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
+  },
+})
+
+export { expect } from '@playwright/test'
