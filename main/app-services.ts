@@ -1,8 +1,16 @@
 import type { AppInfo, HostKind, Result, StartupNotice } from '../preload/contract'
 import { createExternalLinksService } from './services/external-links'
-import type { EventSink, OpenExternal, SecretStore, SettingsStore } from './services/ports'
+import type {
+  EventSink,
+  OpenExternal,
+  SandboxLauncher,
+  SecretStore,
+  SettingsStore,
+  TenantApiFactory,
+} from './services/ports'
 import { createPreferencesService } from './services/preferences-service'
 import { ok } from './services/result'
+import { createTenantsService } from './services/tenants-service'
 
 /** What a host (Electron or web) supplies to build the services. */
 export interface HostDeps {
@@ -13,6 +21,10 @@ export interface HostDeps {
   secrets: SecretStore
   events: EventSink
   openExternal: OpenExternal
+  /** Builds a Management API client for a tenant. */
+  createApi: TenantApiFactory
+  /** Starts the embedded Sandbox tenant when it is first used. */
+  launchSandbox: SandboxLauncher
   /** Notices found while the host started (e.g. a corrupt settings file moved aside). */
   startupNotices: StartupNotice[]
 }
@@ -29,13 +41,17 @@ export function createAppServices(deps: HostDeps) {
     platform: process.platform,
     dataDir: deps.dataDir,
   }
+  const tenants = createTenantsService(deps)
   return {
     appInfo: (): Result<AppInfo> => ok(info),
     notices: (): Result<StartupNotice[]> => ok([...deps.startupNotices]),
     preferences: createPreferencesService(deps),
     links: createExternalLinksService({ open: deps.openExternal }),
+    tenants,
     /** Release timers, servers and connections. */
-    async dispose(): Promise<void> {},
+    async dispose(): Promise<void> {
+      await tenants.dispose()
+    },
   }
 }
 

@@ -60,6 +60,96 @@ export interface StartupNotice {
   message: string
 }
 
+/** How a tenant is used; production is shown in a warning colour and marked in every dialog. */
+export type Environment = 'production' | 'staging' | 'development'
+
+/** Auth0 plan tier; sets the default request pacing (rate limits differ per plan). */
+export type PlanTier = 'free' | 'essentials' | 'enterprise-production' | 'enterprise-non-production'
+
+/** Whether main can use a tenant's client secret. */
+export type CredentialsStatus = 'ok' | 'missing' | 'unavailable'
+
+/** A console feature and whether the tenant's granted scopes allow it. */
+export interface FeatureAvailability {
+  id: string
+  label: string
+  requiredScopes: string[]
+  missingScopes: string[]
+  enabled: boolean
+  /** Why it is disabled, in words for the button's tooltip; absent when enabled. */
+  reason?: string
+}
+
+/** The last "Test connection" of a tenant. */
+export interface ConnectionState {
+  state: 'untested' | 'testing' | 'connected' | 'failed'
+  testedAt?: string
+  scopes: string[]
+  features: FeatureAvailability[]
+  error?: AppError
+}
+
+/** A tenant as the renderer sees it: never the secret or a token. */
+export interface TenantSummary {
+  id: string
+  /** `sandbox` is the embedded local tenant: built in, cannot be edited or removed. */
+  kind: 'sandbox' | 'auth0'
+  name: string
+  domain: string
+  clientId: string
+  environment: Environment
+  plan: PlanTier
+  hasSecret: boolean
+  credentials: CredentialsStatus
+  /** Why the credentials cannot be used (keychain locked, secret missing); absent when `ok`. */
+  credentialsMessage?: string
+  /** Granted scopes from the last successful connection test. */
+  scopes: string[]
+  connection: ConnectionState
+}
+
+/** All tenants and which one is active. */
+export interface TenantsOverview {
+  tenants: TenantSummary[]
+  activeTenantId: string
+}
+
+/** The form to add a tenant. The secret goes straight to the OS keychain. */
+export interface NewTenantInput {
+  name: string
+  domain: string
+  clientId: string
+  clientSecret: string
+  environment: Environment
+  plan: PlanTier
+}
+
+/** An edit; an absent or empty `clientSecret` keeps the stored one. */
+export interface TenantUpdateInput {
+  id: string
+  name?: string
+  domain?: string
+  clientId?: string
+  clientSecret?: string
+  environment?: Environment
+  plan?: PlanTier
+}
+
+/** What the active tenant holds, read through the Management API. */
+export interface TenantSnapshot {
+  tenantId: string
+  fetchedAt: string
+  friendlyName?: string
+  usersTotal: number | null
+  applications: { id: string; name: string; type: string; backchannelLogout: boolean }[]
+  connections: { id: string; name: string; strategy: string }[]
+  sessionLifetimeHours?: number
+  idleSessionLifetimeHours?: number
+  allowedLogoutUrls: string[]
+  /** Parts that could not be read, with the reason (e.g. a missing scope). */
+  unavailable: { part: string; error: AppError }[]
+}
+
 /**
  * Renderer→main methods: name → input and output. `void` input means the method takes no argument;
  * otherwise it takes exactly one plain object.
@@ -79,12 +169,28 @@ export interface ApiMethods {
    * Main re-checks the URL: anything but http(s) with a host is refused with INVALID_INPUT.
    */
   openExternal: { input: { url: string }; output: void }
+  /** Every tenant (the Sandbox first) and the active one. */
+  listTenants: { input: void; output: TenantsOverview }
+  /** Add a tenant; the secret is stored in the OS keychain only. Fails with KEYCHAIN if it cannot be. */
+  addTenant: { input: NewTenantInput; output: TenantSummary }
+  /** Edit a tenant; a new secret replaces the stored one and drops cached tokens. */
+  updateTenant: { input: TenantUpdateInput; output: TenantSummary }
+  /** Remove a tenant and its keychain entry. The Sandbox cannot be removed. */
+  removeTenant: { input: { id: string }; output: TenantsOverview }
+  /** Make a tenant the active one. */
+  switchTenant: { input: { id: string }; output: TenantsOverview }
+  /** Get a token, read the granted scopes and say which features each missing scope disables. */
+  testConnection: { input: { id: string }; output: TenantSummary }
+  /** Applications, connections, user count and session settings of a tenant. */
+  getTenantSnapshot: { input: { id: string }; output: TenantSnapshot }
 }
 
 /** Main→renderer events: name → payload. */
 export interface ApiEvents {
   /** Preferences were changed (by this window or another host). */
   preferencesChanged: Preferences
+  /** Tenants were added, edited, removed, switched or tested. */
+  tenantsChanged: TenantsOverview
 }
 
 /** Channel names, `domain:verb`. */
@@ -94,11 +200,19 @@ export const channels = {
   setPreferences: 'preferences:set',
   listStartupNotices: 'app:notices',
   openExternal: 'shell:open-external',
+  listTenants: 'tenants:list',
+  addTenant: 'tenants:add',
+  updateTenant: 'tenants:update',
+  removeTenant: 'tenants:remove',
+  switchTenant: 'tenants:switch',
+  testConnection: 'tenants:test',
+  getTenantSnapshot: 'tenants:snapshot',
 } as const satisfies { [M in keyof ApiMethods]: string }
 
 /** Event channel names. */
 export const events = {
   preferencesChanged: 'preferences:changed',
+  tenantsChanged: 'tenants:changed',
 } as const satisfies { [E in keyof ApiEvents]: string }
 
 /** A renderer→main method name. */

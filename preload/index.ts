@@ -17,7 +17,15 @@ const api = {
   setPreferences: (input) => ipcRenderer.invoke(channels.setPreferences, input),
   listStartupNotices: () => ipcRenderer.invoke(channels.listStartupNotices),
   openExternal: (input) => ipcRenderer.invoke(channels.openExternal, input),
+  listTenants: () => ipcRenderer.invoke(channels.listTenants),
+  addTenant: (input) => ipcRenderer.invoke(channels.addTenant, input),
+  updateTenant: (input) => ipcRenderer.invoke(channels.updateTenant, input),
+  removeTenant: (input) => ipcRenderer.invoke(channels.removeTenant, input),
+  switchTenant: (input) => ipcRenderer.invoke(channels.switchTenant, input),
+  testConnection: (input) => ipcRenderer.invoke(channels.testConnection, input),
+  getTenantSnapshot: (input) => ipcRenderer.invoke(channels.getTenantSnapshot, input),
   onPreferencesChanged: (listener) => listen('preferencesChanged', listener),
+  onTenantsChanged: (listener) => listen('tenantsChanged', listener),
 } satisfies ConsoleApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -7,10 +7,12 @@ import { LoadError } from './features/shell/load-error'
 import { NoticeList } from './features/shell/notice-list'
 import { Sidebar } from './features/shell/sidebar'
 import { StatusBar } from './features/shell/status-bar'
+import { TenantsScreen } from './features/tenants/tenants-screen'
 import { api } from './lib/api'
-import { appStore, preferencesStore, useApp } from './stores'
+import { appStore, preferencesStore, tenantsStore, useApp } from './stores'
 
 const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
+  tenants: { area: 'Tenants', render: () => <TenantsScreen /> },
   settings: { area: 'Settings', render: () => <SettingsScreen /> },
 }
 
@@ -21,7 +23,9 @@ export function App() {
   useEffect(() => {
     void appStore.getState().load()
     void preferencesStore.getState().load()
-    const off = api.onPreferencesChanged((p) => preferencesStore.getState().receive(p))
+    void tenantsStore.getState().load()
+    const offPreferences = api.onPreferencesChanged((p) => preferencesStore.getState().receive(p))
+    const offTenants = api.onTenantsChanged((t) => tenantsStore.getState().receive(t))
     const onKey = (e: KeyboardEvent) => {
       const target = e.altKey ? screens.find((s) => s.key === e.key) : undefined
       if (target) {
@@ -31,7 +35,8 @@ export function App() {
     }
     window.addEventListener('keydown', onKey)
     return () => {
-      off()
+      offPreferences()
+      offTenants()
       window.removeEventListener('keydown', onKey)
     }
   }, [])

@@ -1,5 +1,6 @@
 import { createPreferencesStore } from './features/preferences/preferences-store'
 import { createAppStore } from './features/shell/app-store'
+import { createTenantsStore } from './features/tenants/tenants-store'
 import { api } from './lib/api'
 import { bindStore } from './lib/bind-store'
 
@@ -8,3 +9,5 @@ export const appStore = createAppStore(api)
 export const useApp = bindStore(appStore)
 export const preferencesStore = createPreferencesStore(api)
 export const usePreferences = bindStore(preferencesStore)
+export const tenantsStore = createTenantsStore(api)
+export const useTenants = bindStore(tenantsStore)

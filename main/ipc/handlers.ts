@@ -13,5 +13,12 @@ export function createHandlers(s: AppServices): HandlerTable {
     setPreferences: (input) => s.preferences.set(input),
     listStartupNotices: async () => s.notices(),
     openExternal: (input) => s.links.open(input.url),
+    listTenants: () => s.tenants.list(),
+    addTenant: (input) => s.tenants.add(input),
+    updateTenant: (input) => s.tenants.update(input),
+    removeTenant: (input) => s.tenants.remove(input.id),
+    switchTenant: (input) => s.tenants.switchTo(input.id),
+    testConnection: (input) => s.tenants.test(input.id),
+    getTenantSnapshot: (input) => s.tenants.snapshot(input.id),
   }
 }

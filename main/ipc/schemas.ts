@@ -6,6 +6,23 @@ const noInput = z.undefined()
 /** A URL-ish string: bounded so a huge string is refused before anything parses it. */
 const urlString = z.string().min(1).max(2048)
 
+const id = z.string().min(1).max(128)
+const environment = z.enum(['production', 'staging', 'development'])
+const plan = z.enum(['free', 'essentials', 'enterprise-production', 'enterprise-non-production'])
+const tenantFields = {
+  name: z.string().trim().min(1, 'Enter a display name.').max(80),
+  domain: z.string().trim().min(1, 'Enter the tenant domain.').max(260),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'Enter the client id.')
+    .max(128)
+    .regex(/^[A-Za-z0-9._-]+$/, 'A client id has only letters, digits, dots, dashes and underscores.'),
+  clientSecret: z.string().min(1, 'Enter the client secret.').max(512),
+  environment,
+  plan,
+}
+
 /**
  * The zod schema of every method's input.
  *
@@ -18,4 +35,15 @@ export const inputSchemas = {
   setPreferences: z.strictObject({ theme: z.enum(['system', 'light', 'dark']).optional() }),
   listStartupNotices: noInput,
   openExternal: z.strictObject({ url: urlString }),
+  listTenants: noInput,
+  addTenant: z.strictObject(tenantFields),
+  updateTenant: z.strictObject({
+    id,
+    ...z.object(tenantFields).partial().shape,
+    clientSecret: z.string().max(512).optional(),
+  }),
+  removeTenant: z.strictObject({ id }),
+  switchTenant: z.strictObject({ id }),
+  testConnection: z.strictObject({ id }),
+  getTenantSnapshot: z.strictObject({ id }),
 } satisfies { [M in Method]: z.ZodType<Input<M>> }

@@ -1,4 +1,4 @@
-import type { ApiEvents, EventName } from '../../preload/contract'
+import type { ApiEvents, EventName, PlanTier } from '../../preload/contract'
 import type { SettingsData } from './settings-schema'
 
 /**
@@ -38,3 +38,45 @@ export interface EventSink {
 
 /** Opens a vetted URL in the user's browser (Electron `shell.openExternal`, or a no-op recorder). */
 export type OpenExternal = (url: string) => Promise<void>
+
+/** How main reaches one tenant's Management API (see management-api.ts). */
+export interface TenantConnectionInfo {
+  domain: string
+  clientId: string
+  clientSecret: string
+  plan: PlanTier
+  /** http base URL for loopback tenants such as the Sandbox. */
+  insecureBaseUrl?: string
+}
+
+/** The part of the Management API client the tenants service needs. */
+export interface TenantApi {
+  connect(): Promise<{ scopes: string[]; expiresAt: number }>
+  dropToken(): void
+  searchUsers(query: { q: string; page: number; perPage: number }): Promise<{ total: number }>
+  listClients(): Promise<
+    { client_id?: string; name?: string; app_type?: string; oidc_logout?: unknown }[]
+  >
+  listConnections(): Promise<{ id?: string; name?: string; strategy?: string }[]>
+  getTenantSettings(): Promise<{
+    friendly_name?: string
+    session_lifetime?: number
+    idle_session_lifetime?: number
+    allowed_logout_urls?: string[]
+  }>
+}
+
+/** Builds a Management API client for one tenant. */
+export type TenantApiFactory = (connection: TenantConnectionInfo) => TenantApi
+
+/** A running embedded Sandbox tenant. */
+export interface RunningSandbox {
+  url: string
+  domain: string
+  clientId: string
+  clientSecret: string
+  close(): Promise<void>
+}
+
+/** Starts the embedded Sandbox tenant (in-process, on 127.0.0.1). */
+export type SandboxLauncher = () => Promise<RunningSandbox>

@@ -9,19 +9,39 @@ export const windowStateSchema = z.object({
   maximized: z.boolean(),
 })
 
+/** A tenant profile as saved: everything but the secret, which lives in the OS keychain. */
+export const tenantProfileSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  domain: z.string().min(1),
+  clientId: z.string().min(1),
+  environment: z.enum(['production', 'staging', 'development']),
+  plan: z.enum(['free', 'essentials', 'enterprise-production', 'enterprise-non-production']),
+  createdAt: z.string(),
+})
+
 /** The whole settings document as it is stored on disk. Secrets never appear here. */
 export const settingsSchema = z.object({
   preferences: z.object({ theme: z.enum(['system', 'light', 'dark']) }),
   windowState: windowStateSchema.nullable(),
+  tenants: z.array(tenantProfileSchema),
+  activeTenantId: z.string().min(1),
 })
 
 /** The settings document. */
 export type SettingsData = z.infer<typeof settingsSchema>
 /** Remembered window bounds. */
 export type WindowState = z.infer<typeof windowStateSchema>
+/** A saved tenant profile. */
+export type TenantProfile = z.infer<typeof tenantProfileSchema>
+
+/** The id of the embedded Sandbox tenant. */
+export const SANDBOX_TENANT_ID = 'sandbox'
 
 /** What a first run starts from. */
 export const defaultSettings: SettingsData = {
   preferences: { theme: 'system' },
   windowState: null,
+  tenants: [],
+  activeTenantId: 'sandbox',
 }

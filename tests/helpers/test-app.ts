@@ -1,6 +1,8 @@
+import type { Input, Method, Output, Result } from '../../preload/contract'
 import { createAppServices, type HostDeps } from '../../main/app-services'
 import { createInvoker } from '../../main/ipc/handle'
 import { createHandlers } from '../../main/ipc/handlers'
+import { createFakeApiFactory, fakeSandboxLauncher } from './fake-tenant-api'
 import {
   createMemorySecretStore,
   createMemorySettings,
@@ -22,6 +24,8 @@ export function createTestApp(overrides: Partial<HostDeps> = {}) {
       opened.push(url)
     },
     startupNotices: [],
+    createApi: createFakeApiFactory().factory,
+    launchSandbox: fakeSandboxLauncher().launch,
     ...overrides,
   }
   const services = createAppServices(deps)
@@ -29,5 +33,16 @@ export function createTestApp(overrides: Partial<HostDeps> = {}) {
   const invoke = createInvoker(handlers, {
     error: (message, cause) => logged.push({ message, cause }),
   })
-  return { deps, services, handlers, invoke, opened, logged }
+  /** A typed call through the real invoker (schemas included). */
+  const call = <M extends Method>(method: M, input: Input<M>) =>
+    invoke(method, input) as Promise<Result<Output<M>>>
+  return { deps, services, handlers, invoke, call, opened, logged }
+}
+
+/** The value of a Result, or a thrown error naming the failure. */
+export async function must<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending
+  if (!result.ok)
+    throw new Error(`Expected success, got ${result.error.code}: ${result.error.message}`)
+  return result.value
 }

@@ -2,7 +2,10 @@ import { createStore } from 'zustand/vanilla'
 import type { AppError, AppInfo, ConsoleApi, StartupNotice } from '../../../preload/contract'
 
 /** The screens in the sidebar, in order. Screens not built yet are not listed. */
-export const screens = [{ id: 'settings', label: 'Settings', key: '9' }] as const
+export const screens = [
+  { id: 'tenants', label: 'Tenants', key: '1' },
+  { id: 'settings', label: 'Settings', key: '9' },
+] as const
 
 /** A sidebar screen id. */
 export type ScreenId = (typeof screens)[number]['id']

@@ -11,6 +11,20 @@ const samples: { [M in Method]: Input<M> } = {
   setPreferences: { theme: 'dark' },
   listStartupNotices: undefined,
   openExternal: { url: 'https://auth0.com/docs' },
+  listTenants: undefined,
+  addTenant: {
+    name: 'Acme production',
+    domain: 'acme.eu.auth0.com',
+    clientId: 'abcDEF123',
+    clientSecret: 'good-secret',
+    environment: 'production',
+    plan: 'enterprise-production',
+  },
+  updateTenant: { id: 'missing', name: 'x' },
+  removeTenant: { id: 'nope' },
+  switchTenant: { id: 'sandbox' },
+  testConnection: { id: 'sandbox' },
+  getTenantSnapshot: { id: 'sandbox' },
 }
 
 const huge = 'x'.repeat(300_000)
