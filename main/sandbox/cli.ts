@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util'
+import { startSandbox, type SandboxOptions } from './server'
+
+// `npm run sandbox`: start the sandbox tenant and print how to reach it. Glue only.
+const USAGE = `Usage: sandbox [--port N] [--seed demo|large] [--rate-limit BURST,PER_SECOND] [--admin-key KEY] [--json]
+
+  --port N              port on 127.0.0.1 (default 0: any free port)
+  --seed demo|large     data set (default demo)
+  --rate-limit B,R      token bucket: burst B, R requests per second (default 50,16)
+  --admin-key KEY       key for the /__sandbox/* endpoints (default random, printed)
+  --json                print exactly one JSON line {url, domain, port, client_id, client_secret}`
+
+const fail = (message: string): never => {
+  process.stderr.write(`sandbox: ${message}\n\n${USAGE}\n`)
+  process.exit(2)
+}
+
+const parse = (): SandboxOptions & { json: boolean } => {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      options: {
+        port: { type: 'string' },
+        seed: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'admin-key': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err))
+  }
+  if (values['help'] === true) {
+    process.stdout.write(`${USAGE}\n`)
+    process.exit(0)
+  }
+  const options: SandboxOptions & { json: boolean } = { json: values['json'] === true }
+  const port = values['port']
+  if (typeof port === 'string') {
+    const n = Number(port)
+    if (!/^\d+$/.test(port) || n > 65_535) fail(`--port must be an integer 0-65535, got "${port}"`)
+    options.port = n
+  }
+  const seed = values['seed']
+  if (typeof seed === 'string') {
+    if (seed !== 'demo' && seed !== 'large') fail(`--seed must be demo or large, got "${seed}"`)
+    options.seed = seed as 'demo' | 'large'
+  }
+  const rate = values['rate-limit']
+  if (typeof rate === 'string') {
+    const m = /^(\d+),(\d+(?:\.\d+)?)$/.exec(rate)
+    const burst = Number(m?.[1])
+    const perSecond = Number(m?.[2])
+    if (m === null || burst < 1 || !(perSecond > 0)) {
+      fail(`--rate-limit must be BURST,PER_SECOND (e.g. 50,16), got "${rate}"`)
+    }
+    options.rateLimit = { burst, perSecond }
+  }
+  const adminKey = values['admin-key']
+  if (typeof adminKey === 'string') {
+    if (adminKey.length < 8) fail('--admin-key must be at least 8 characters')
+    options.adminKey = adminKey
+  }
+  return options
+}
+
+const { json, ...options } = parse()
+const sandbox = await startSandbox(options)
+if (json) {
+  process.stdout.write(
+    `${JSON.stringify({
+      url: sandbox.url,
+      domain: sandbox.domain,
+      port: sandbox.port,
+      client_id: sandbox.clientId,
+      client_secret: sandbox.clientSecret,
+    })}\n`,
+  )
+} else {
+  const lines = [
+    `Sandbox tenant (${options.seed ?? 'demo'} seed) is listening.`,
+    `  domain:        ${sandbox.domain}`,
+    `  URL:           ${sandbox.url}`,
+    `  port:          ${sandbox.port}`,
+    `  client id:     ${sandbox.clientId}`,
+    `  client secret: ${sandbox.clientSecret}`,
+    `  admin key:     ${sandbox.adminKey}  (x-sandbox-admin header for /__sandbox/*)`,
+    'Stop with Ctrl+C.',
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+let stopping = false
+const stop = (): void => {
+  if (stopping) return
+  stopping = true
+  sandbox.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      process.stderr.write(`sandbox: ${String(err)}\n`)
+      process.exit(1)
+    },
+  )
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,391 @@
+/**
+ * The Sandbox tenant: a local, Auth0-compatible HTTP server for tests, demos and `npm run sandbox`.
+ *
+ * Plain `node:http`, bound to 127.0.0.1 only. Never imports Electron or keytar.
+ *
+ * Endpoints (Auth0 paths, JSON shapes of reference §4–§6):
+ * - `POST /oauth/token` — client_credentials, JSON or form body, client_secret_post or
+ *   client_secret_basic; `audience` must be `${url}/api/v2/` or `https://${domain}/api/v2/`
+ *   (trailing slash optional); optional `scope` narrows the grant. Errors use the Authentication
+ *   API shape `{error, error_description}`.
+ * - Management API under `/api/v2` (Bearer token; 401 `invalid_token`, 403 `insufficient_scope`):
+ *   `GET /users` (q, search_engine, page, per_page ≤ 100, include_totals, connection, sort, fields),
+ *   `GET /users/{id}`, `GET /users-by-email`, `GET|DELETE /users/{id}/sessions`,
+ *   `GET|DELETE /users/{id}/refresh-tokens`, `GET|PATCH|DELETE /sessions/{id}`,
+ *   `POST /sessions/{id}/revoke`, `GET|PATCH|DELETE /refresh-tokens/{id}`, `GET /clients`,
+ *   `GET|PATCH /clients/{id}`, `GET /connections`, `GET /connections/{id}`,
+ *   `GET|PATCH /tenants/settings`. Unknown routes → 404, malformed JSON → 400 `invalid_json`.
+ * - `PATCH /sessions/{id}` and `PATCH /refresh-tokens/{id}` take `{session_metadata}` /
+ *   `{refresh_token_metadata}` (≤ 25 string keys; `null` or `{}` clears).
+ * - Harness only, guarded by `x-sandbox-admin: <adminKey>`: `POST /__sandbox/faults` (body =
+ *   {@link Faults}), `GET /__sandbox/faults`, `POST /__sandbox/reset` (fresh seed data, no faults,
+ *   full rate-limit bucket; issued access tokens stay valid).
+ *
+ * Seeds: `demo` (50 users, ~120 sessions, well-known users in seed-well-known.ts — alice, bob,
+ * carol, dave) and `large` (100,000 users, exactly 250,000 sessions, generated per user on first
+ * access). Same seed + same `now()` at start → identical data.
+ *
+ * Faults (see faults.ts): latency, 503 error rate, never-answer rate, malformed-JSON rate, socket
+ * reset rate, 429 storm, always-failing path patterns, with a seeded dice sequence.
+ *
+ * Choices where Auth0's docs are silent:
+ * - Only `/api/v2` requests take a token from the rate-limit bucket; `/oauth/token` and the admin
+ *   endpoints do not. Every `/api/v2` and `/oauth/token` response carries the `X-RateLimit-*`
+ *   headers; `X-RateLimit-Reset` is when the bucket is full again. No `Retry-After` on 429s.
+ * - Order of checks: faults → rate limit → route (404) → token (401) → scope (403) → body (400).
+ * - Deletes answer 204, revoke answers 202 (all bodiless); deleting an unknown session or refresh
+ *   token is a no-op 204 (async in Auth0; the SDK declares no 404 there), revoking one is a 404.
+ * - Session and refresh-token lists are ordered by id; `next` cursors mean "after id X" and
+ *   expire after 24 h; `take` may be up to 100 (Private Cloud maximum), default 50.
+ * - 404 errorCodes `inexistent_session` / `inexistent_refresh_token` / `inexistent_client` /
+ *   `inexistent_connection` mirror the documented `inexistent_user`. 503 has no errorCode.
+ * - User search: juxtaposed terms are OR-ed (Lucene default) and `-x` / `NOT x` exclude; free
+ *   text is a substring match of email, name and user_id; offset paging stops at the first 1,000
+ *   results (`invalid_paging`); `total` is the true count.
+ * - `GET /connections` uses checkpoint paging when `from` or `take` is given, offset otherwise.
+ * - Client PATCH merges `refresh_token` (whose `rotation_type` and `expiration_type` are required,
+ *   as in the SDK type), `oidc_logout`, `jwt_configuration` one level deep; real fields it does not
+ *   model are stored as sent; unknown fields are 400; a sent `client_secret` is dropped.
+ * - Allow-list URLs (callbacks, logout URLs, origins) are checked against reference §2.5 wildcard
+ *   rules; back-channel logout URLs must be https, not Auth0 hosts, at most one.
+ * - A faulted request (timeout, reset, malformed, 503) does not perform the operation.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  createTokenService,
+  type SandboxClientCredentials,
+  type TokenService,
+} from './access-tokens'
+import { createFaultInjector, faultsSchema, type Faults } from './faults'
+import { ApiError, parseJsonBody, readBody, sendJson } from './http-io'
+import { MANAGEMENT_SCOPES, checkScopes, matchRoute } from './management-api'
+import { m2mClientRecord } from './seed-catalog'
+import { createSandboxStore, type SandboxStore, type SeedName } from './store'
+import {
+  createTokenBucket,
+  DEFAULT_RATE_LIMIT,
+  type RateLimitConfig,
+  type RateLimitDecision,
+} from './token-bucket'
+
+export type { Faults } from './faults'
+export type { SandboxClientCredentials } from './access-tokens'
+export type { RateLimitConfig } from './token-bucket'
+export type { SandboxStore, SeedName } from './store'
+export type {
+  SandboxClient,
+  SandboxConnection,
+  SandboxRefreshToken,
+  SandboxSession,
+  SandboxTenantSettings,
+  SandboxUser,
+} from './types'
+export { MANAGEMENT_SCOPES } from './management-api'
+export { DEMO_USERS } from './seed-well-known'
+export { DEMO_CLIENT_IDS, DEMO_CONNECTIONS } from './seed-catalog'
+
+/** Client id of the console's M2M application unless `options.clientId` is given. */
+export const DEFAULT_CLIENT_ID = 'sandbox-console-m2m'
+/** Its secret unless `options.clientSecret` is given. Not a secret: the sandbox is local only. */
+export const DEFAULT_CLIENT_SECRET = 'sandbox-secret-not-for-production'
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Data set; default `demo`. */
+  seed?: SeedName
+  /** Token bucket; default burst 50, 16/s (Auth0 Enterprise production). */
+  rateLimit?: RateLimitConfig
+  clientId?: string
+  clientSecret?: string
+  /** Scopes of the default client; default {@link MANAGEMENT_SCOPES}. */
+  scopes?: string[]
+  /** More M2M clients, e.g. one with restricted scopes to provoke 403s. */
+  extraClients?: SandboxClientCredentials[]
+  /** Clock for seeded dates, token expiry, cursors and the rate limiter; default `Date.now`. */
+  now?: () => number
+  /** Key for the `/__sandbox/*` endpoints; default random. */
+  adminKey?: string
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` */
+  url: string
+  /** `127.0.0.1:PORT`, what the console stores as the tenant domain. */
+  domain: string
+  port: number
+  clientId: string
+  clientSecret: string
+  /** Value of the `x-sandbox-admin` header for `/__sandbox/*`. */
+  adminKey: string
+  /** The live in-memory data (replaced by a reset). */
+  readonly store: SandboxStore
+  /** Replaces the fault configuration; `setFaults({})` clears it. */
+  setFaults(faults: Faults): void
+  /** Registers one more M2M client. */
+  addClient(client: SandboxClientCredentials): void
+  /** Fresh seed data, no faults, full bucket. */
+  reset(): void
+  close(): Promise<void>
+}
+
+const rateHeaders = (d: RateLimitDecision): Record<string, string> => ({
+  'x-ratelimit-limit': String(d.limit),
+  'x-ratelimit-remaining': String(d.remaining),
+  'x-ratelimit-reset': String(d.reset),
+})
+
+const TOO_MANY = new ApiError(
+  429,
+  'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.',
+  'too_many_requests',
+)
+const UNAVAILABLE = new ApiError(
+  503,
+  'The service is temporarily unavailable. Please try again later.',
+)
+
+const parseTokenBody = (text: string, contentType: string | undefined): Record<string, unknown> => {
+  if (contentType?.includes('application/x-www-form-urlencoded') === true) {
+    return Object.fromEntries(new URLSearchParams(text))
+  }
+  const parsed = parseJsonBody(text)
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ApiError(400, 'Invalid request payload JSON format', 'invalid_json')
+  }
+  return parsed as Record<string, unknown>
+}
+
+/** Starts the sandbox tenant on 127.0.0.1. */
+export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  const now = options.now ?? Date.now
+  const seed = options.seed ?? 'demo'
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID
+  const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET
+  const adminKey = options.adminKey ?? randomBytes(24).toString('base64url')
+  const referenceNow = now()
+  const bucket = createTokenBucket(options.rateLimit ?? DEFAULT_RATE_LIMIT, now)
+  const faults = createFaultInjector()
+  const registered: SandboxClientCredentials[] = [
+    {
+      clientId,
+      clientSecret,
+      scopes: options.scopes ?? [...MANAGEMENT_SCOPES],
+      name: 'Session Console (sandbox)',
+    },
+    ...(options.extraClients ?? []),
+  ]
+  const clientRecords = () =>
+    registered.map((c) => m2mClientRecord(c.clientId, c.name ?? `M2M client ${c.clientId}`))
+  const buildStore = () =>
+    createSandboxStore({ seed, nowMs: referenceNow, extraClients: clientRecords() })
+  let store = buildStore()
+  let tokens: TokenService | null = null
+  const timers = new Set<NodeJS.Timeout>()
+
+  const isAdmin = (req: IncomingMessage): boolean => {
+    const given = req.headers['x-sandbox-admin']
+    if (typeof given !== 'string') return false
+    const a = Buffer.from(given)
+    const b = Buffer.from(adminKey)
+    return a.length === b.length && timingSafeEqual(a, b)
+  }
+
+  const handleAdmin = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (!isAdmin(req)) {
+      sendJson(res, 401, new ApiError(401, 'Missing or wrong x-sandbox-admin header').toBody())
+      return
+    }
+    if (path === '/__sandbox/faults' && req.method === 'GET') {
+      sendJson(res, 200, faults.get())
+    } else if (path === '/__sandbox/faults' && req.method === 'POST') {
+      const parsed = faultsSchema.safeParse(parseJsonBody(await readBody(req)))
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        throw new ApiError(
+          400,
+          `Invalid faults: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+          'invalid_body',
+        )
+      }
+      faults.set(parsed.data)
+      sendJson(res, 200, faults.get())
+    } else if (path === '/__sandbox/reset' && req.method === 'POST') {
+      sandbox.reset()
+      sendJson(res, 204, undefined)
+    } else {
+      sendJson(res, 404, new ApiError(404, 'Not Found').toBody())
+    }
+  }
+
+  const handleToken = async (req: IncomingMessage, res: ServerResponse) => {
+    const headers = rateHeaders(bucket.peek())
+    if (req.method !== 'POST') {
+      sendJson(res, 404, new ApiError(404, 'Not Found').toBody(), headers)
+      return
+    }
+    let params: Record<string, unknown>
+    try {
+      params = parseTokenBody(await readBody(req), req.headers['content-type'])
+    } catch (err) {
+      const message = err instanceof ApiError ? err.message : 'Invalid request'
+      sendJson(res, 400, { error: 'invalid_request', error_description: message }, headers)
+      return
+    }
+    const answer = (tokens as TokenService).issue(params, req.headers.authorization)
+    sendJson(res, answer.status, answer.body, {
+      ...headers,
+      'cache-control': 'no-store',
+      pragma: 'no-cache',
+    })
+  }
+
+  const handleManagement = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const decision = bucket.take()
+    const headers = rateHeaders(decision)
+    try {
+      if (!decision.allowed) throw TOO_MANY
+      const method = req.method ?? 'GET'
+      const found = matchRoute(method, url.pathname.slice('/api/v2'.length))
+      if (found === null) throw new ApiError(404, 'Not Found')
+      const grant = (tokens as TokenService).verify(req.headers.authorization)
+      checkScopes(found.route, grant.scopes)
+      const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonBody(await readBody(req))
+      const result = found.route.handle({
+        store,
+        params: found.params,
+        query: url.searchParams,
+        body,
+        nowMs: now(),
+      })
+      sendJson(res, result.status, result.body, headers)
+    } catch (err) {
+      if (err instanceof ApiError) {
+        sendJson(res, err.statusCode, err.toBody(), headers)
+      } else {
+        sendJson(res, 500, new ApiError(500, 'Internal error').toBody(), headers)
+      }
+    }
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const path = url.pathname
+    if (path.startsWith('/__sandbox/')) {
+      await handleAdmin(req, res, path)
+      return
+    }
+    const decision = faults.decide(req.method ?? 'GET', path)
+    if (decision.latencyMs > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          resolve()
+        }, decision.latencyMs)
+        timers.add(timer)
+      })
+      if (res.destroyed) return
+    }
+    const isApi = path === '/api/v2' || path.startsWith('/api/v2/')
+    switch (decision.action) {
+      case 'reset':
+        req.socket.destroy()
+        return
+      case 'timeout':
+        return
+      case 'rate-limit': {
+        const d = bucket.peek()
+        const headers = rateHeaders({ ...d, remaining: 0 })
+        if (isApi) sendJson(res, 429, TOO_MANY.toBody(), headers)
+        else
+          sendJson(
+            res,
+            429,
+            { error: 'too_many_requests', error_description: 'Global limit has been reached' },
+            headers,
+          )
+        return
+      }
+      case 'error':
+        sendJson(res, 503, UNAVAILABLE.toBody(), rateHeaders(bucket.peek()))
+        return
+      case 'malformed':
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          ...rateHeaders(bucket.peek()),
+        })
+        res.end('{"sessions":[{"id":"trunc')
+        return
+      case 'none':
+        break
+    }
+    if (path === '/oauth/token') await handleToken(req, res)
+    else if (isApi) await handleManagement(req, res, url)
+    else sendJson(res, 404, new ApiError(404, 'Not Found').toBody())
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (err instanceof ApiError) sendJson(res, err.statusCode, err.toBody())
+      else sendJson(res, 500, new ApiError(500, 'Internal error').toBody())
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}`
+  const domain = `127.0.0.1:${port}`
+  tokens = createTokenService({
+    audiences: [
+      `${url}/api/v2/`,
+      `https://${domain}/api/v2/`,
+      `http://localhost:${port}/api/v2/`,
+      `https://localhost:${port}/api/v2/`,
+    ],
+    now,
+  })
+  for (const c of registered) tokens.addClient(c)
+
+  const sandbox: Sandbox = {
+    url,
+    domain,
+    port,
+    clientId,
+    clientSecret,
+    adminKey,
+    get store() {
+      return store
+    },
+    setFaults: (f) => faults.set(faultsSchema.parse(f)),
+    addClient(client) {
+      registered.push(client)
+      tokens?.addClient(client)
+      store.clients.push(
+        m2mClientRecord(client.clientId, client.name ?? `M2M client ${client.clientId}`),
+      )
+    },
+    reset() {
+      store = buildStore()
+      faults.set({})
+      bucket.reset()
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer)
+        timers.clear()
+        server.close((err) => (err === undefined ? resolve() : reject(err)))
+        server.closeAllConnections()
+      }),
+  }
+  return sandbox
+}
