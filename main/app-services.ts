@@ -11,6 +11,7 @@ import type {
 import { createPreferencesService } from './services/preferences-service'
 import { ok } from './services/result'
 import { createTenantsService } from './services/tenants-service'
+import { createUsersService } from './services/users-service'
 
 /** What a host (Electron or web) supplies to build the services. */
 export interface HostDeps {
@@ -42,12 +43,17 @@ export function createAppServices(deps: HostDeps) {
     dataDir: deps.dataDir,
   }
   const tenants = createTenantsService(deps)
+  const users = createUsersService({
+    settings: deps.settings,
+    activeTenant: () => tenants.active(),
+  })
   return {
     appInfo: (): Result<AppInfo> => ok(info),
     notices: (): Result<StartupNotice[]> => ok([...deps.startupNotices]),
     preferences: createPreferencesService(deps),
     links: createExternalLinksService({ open: deps.openExternal }),
     tenants,
+    users,
     /** Release timers, servers and connections. */
     async dispose(): Promise<void> {
       await tenants.dispose()

@@ -24,6 +24,9 @@ const api = {
   switchTenant: (input) => ipcRenderer.invoke(channels.switchTenant, input),
   testConnection: (input) => ipcRenderer.invoke(channels.testConnection, input),
   getTenantSnapshot: (input) => ipcRenderer.invoke(channels.getTenantSnapshot, input),
+  searchUsers: (input) => ipcRenderer.invoke(channels.searchUsers, input),
+  getUserLayers: (input) => ipcRenderer.invoke(channels.getUserLayers, input),
+  listRecentUsers: () => ipcRenderer.invoke(channels.listRecentUsers),
   onPreferencesChanged: (listener) => listen('preferencesChanged', listener),
   onTenantsChanged: (listener) => listen('tenantsChanged', listener),
 } satisfies ConsoleApi

@@ -8,10 +8,12 @@ import { NoticeList } from './features/shell/notice-list'
 import { Sidebar } from './features/shell/sidebar'
 import { StatusBar } from './features/shell/status-bar'
 import { TenantsScreen } from './features/tenants/tenants-screen'
+import { UsersScreen } from './features/users/users-screen'
 import { api } from './lib/api'
 import { appStore, preferencesStore, tenantsStore, useApp } from './stores'
 
 const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
+  users: { area: 'Users', render: () => <UsersScreen /> },
   tenants: { area: 'Tenants', render: () => <TenantsScreen /> },
   settings: { area: 'Settings', render: () => <SettingsScreen /> },
 }

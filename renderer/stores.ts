@@ -1,6 +1,7 @@
 import { createPreferencesStore } from './features/preferences/preferences-store'
 import { createAppStore } from './features/shell/app-store'
 import { createTenantsStore } from './features/tenants/tenants-store'
+import { createUsersStore } from './features/users/users-store'
 import { api } from './lib/api'
 import { bindStore } from './lib/bind-store'
 
@@ -11,3 +12,5 @@ export const preferencesStore = createPreferencesStore(api)
 export const usePreferences = bindStore(preferencesStore)
 export const tenantsStore = createTenantsStore(api)
 export const useTenants = bindStore(tenantsStore)
+export const usersStore = createUsersStore(api)
+export const useUsers = bindStore(usersStore)

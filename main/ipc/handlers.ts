@@ -20,5 +20,8 @@ export function createHandlers(s: AppServices): HandlerTable {
     switchTenant: (input) => s.tenants.switchTo(input.id),
     testConnection: (input) => s.tenants.test(input.id),
     getTenantSnapshot: (input) => s.tenants.snapshot(input.id),
+    searchUsers: (input) => s.users.search(input.query),
+    getUserLayers: (input) => s.users.layers(input.userId),
+    listRecentUsers: () => s.users.recent(),
   }
 }

@@ -17,7 +17,10 @@ const tenantFields = {
     .trim()
     .min(1, 'Enter the client id.')
     .max(128)
-    .regex(/^[A-Za-z0-9._-]+$/, 'A client id has only letters, digits, dots, dashes and underscores.'),
+    .regex(
+      /^[A-Za-z0-9._-]+$/,
+      'A client id has only letters, digits, dots, dashes and underscores.',
+    ),
   clientSecret: z.string().min(1, 'Enter the client secret.').max(512),
   environment,
   plan,
@@ -46,4 +49,7 @@ export const inputSchemas = {
   switchTenant: z.strictObject({ id }),
   testConnection: z.strictObject({ id }),
   getTenantSnapshot: z.strictObject({ id }),
+  searchUsers: z.strictObject({ query: z.string().max(1000) }),
+  getUserLayers: z.strictObject({ userId: z.string().min(1).max(512) }),
+  listRecentUsers: noInput,
 } satisfies { [M in Method]: z.ZodType<Input<M>> }

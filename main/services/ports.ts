@@ -1,4 +1,11 @@
 import type { ApiEvents, EventName, PlanTier } from '../../preload/contract'
+import type {
+  Auth0ClientLike,
+  Auth0ConnectionLike,
+  Auth0RefreshTokenLike,
+  Auth0SessionLike,
+  Auth0UserLike,
+} from './layer-model'
 import type { SettingsData } from './settings-schema'
 
 /**
@@ -53,11 +60,16 @@ export interface TenantConnectionInfo {
 export interface TenantApi {
   connect(): Promise<{ scopes: string[]; expiresAt: number }>
   dropToken(): void
-  searchUsers(query: { q: string; page: number; perPage: number }): Promise<{ total: number }>
-  listClients(): Promise<
-    { client_id?: string; name?: string; app_type?: string; oidc_logout?: unknown }[]
-  >
-  listConnections(): Promise<{ id?: string; name?: string; strategy?: string }[]>
+  searchUsers(query: {
+    q: string
+    page: number
+    perPage: number
+  }): Promise<{ users: Auth0UserLike[]; total: number }>
+  getUser(id: string): Promise<Auth0UserLike>
+  listUserSessions(userId: string): Promise<Auth0SessionLike[]>
+  listUserRefreshTokens(userId: string): Promise<Auth0RefreshTokenLike[]>
+  listClients(): Promise<Auth0ClientLike[]>
+  listConnections(): Promise<Auth0ConnectionLike[]>
   getTenantSettings(): Promise<{
     friendly_name?: string
     session_lifetime?: number

@@ -26,6 +26,20 @@ export const settingsSchema = z.object({
   windowState: windowStateSchema.nullable(),
   tenants: z.array(tenantProfileSchema),
   activeTenantId: z.string().min(1),
+  /** Recently opened users per tenant id, newest first (ids and names only, never tokens). */
+  recentUsers: z.record(
+    z.string(),
+    z.array(
+      z.object({
+        userId: z.string(),
+        email: z.string().optional(),
+        name: z.string().optional(),
+        connections: z.array(z.string()),
+        lastLogin: z.string().optional(),
+        loginsCount: z.number().optional(),
+      }),
+    ),
+  ),
 })
 
 /** The settings document. */
@@ -44,4 +58,5 @@ export const defaultSettings: SettingsData = {
   windowState: null,
   tenants: [],
   activeTenantId: 'sandbox',
+  recentUsers: {},
 }

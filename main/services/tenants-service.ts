@@ -102,7 +102,8 @@ export function createTenantsService(deps: TenantsDeps) {
         hasSecret,
         credentials: hasSecret ? 'ok' : 'missing',
         ...(!hasSecret && {
-          credentialsMessage: 'No client secret is stored in the keychain. Edit the tenant to enter it.',
+          credentialsMessage:
+            'No client secret is stored in the keychain. Edit the tenant to enter it.',
         }),
       }
     } catch (error) {
@@ -158,7 +159,10 @@ export function createTenantsService(deps: TenantsDeps) {
       throw new AppFailure('KEYCHAIN', toAppError(error).message)
     }
     if (secret === null) {
-      throw new AppFailure('UNAUTHENTICATED', `No client secret is stored for ${p.name}. Edit the tenant to enter it.`)
+      throw new AppFailure(
+        'UNAUTHENTICATED',
+        `No client secret is stored for ${p.name}. Edit the tenant to enter it.`,
+      )
     }
     return {
       domain: p.domain,
@@ -228,7 +232,10 @@ export function createTenantsService(deps: TenantsDeps) {
         deps.settings.set('tenants', [...profiles(), created])
       } catch {
         await deps.secrets.delete(id).catch(() => false)
-        return fail('STORAGE', `The tenant was not added: the settings file ${deps.settings.path} could not be written.`)
+        return fail(
+          'STORAGE',
+          `The tenant was not added: the settings file ${deps.settings.path} could not be written.`,
+        )
       }
       await announce()
       return ok(await summary(id))
@@ -300,14 +307,16 @@ export function createTenantsService(deps: TenantsDeps) {
 
     /** Make a tenant the active one. */
     async switchTo(id: string): Promise<Result<TenantsOverview>> {
-      if (id !== SANDBOX_TENANT_ID && !profile(id)) return fail('NOT_FOUND', 'That tenant no longer exists.')
+      if (id !== SANDBOX_TENANT_ID && !profile(id))
+        return fail('NOT_FOUND', 'That tenant no longer exists.')
       deps.settings.set('activeTenantId', id)
       return ok(await announce())
     },
 
     /** Get a token, read the granted scopes, and report what each missing scope disables. */
     async test(id: string): Promise<Result<TenantSummary>> {
-      if (id !== SANDBOX_TENANT_ID && !profile(id)) return fail('NOT_FOUND', 'That tenant no longer exists.')
+      if (id !== SANDBOX_TENANT_ID && !profile(id))
+        return fail('NOT_FOUND', 'That tenant no longer exists.')
       connections.set(id, { ...(connections.get(id) ?? untested), state: 'testing' })
       await announce()
       try {
@@ -368,7 +377,9 @@ export function createTenantsService(deps: TenantsDeps) {
           name: c.name ?? '',
           strategy: c.strategy ?? 'unknown',
         })),
-        ...(settings?.session_lifetime !== undefined && { sessionLifetimeHours: settings.session_lifetime }),
+        ...(settings?.session_lifetime !== undefined && {
+          sessionLifetimeHours: settings.session_lifetime,
+        }),
         ...(settings?.idle_session_lifetime !== undefined && {
           idleSessionLifetimeHours: settings.idle_session_lifetime,
         }),
@@ -379,6 +390,12 @@ export function createTenantsService(deps: TenantsDeps) {
 
     /** The Management API client of a tenant, for the features built on it. */
     api,
+
+    /** The active tenant's id and Management API client. */
+    async active(): Promise<{ id: string; api: TenantApi }> {
+      const { activeTenantId } = await overview()
+      return { id: activeTenantId, api: await api(activeTenantId) }
+    },
 
     /** Stop the Sandbox and drop every token. */
     async dispose(): Promise<void> {

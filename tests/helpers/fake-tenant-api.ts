@@ -35,7 +35,16 @@ export function createFakeApiFactory(grants: Record<string, string[]> = {}) {
       },
       async searchUsers() {
         if (!token) throw new AppFailure('UNAUTHENTICATED', 'No token.')
-        return { total: 3 }
+        return { users: [], total: 3 }
+      },
+      async getUser(id) {
+        throw new AppFailure('NOT_FOUND', `No user ${id}.`)
+      },
+      async listUserSessions() {
+        return []
+      },
+      async listUserRefreshTokens() {
+        return []
       },
       async listClients() {
         return [{ client_id: 'app1', name: 'Support Portal', app_type: 'regular_web' }]

@@ -3,7 +3,8 @@ import type { AppError, AppInfo, ConsoleApi, StartupNotice } from '../../../prel
 
 /** The screens in the sidebar, in order. Screens not built yet are not listed. */
 export const screens = [
-  { id: 'tenants', label: 'Tenants', key: '1' },
+  { id: 'users', label: 'Users', key: '1' },
+  { id: 'tenants', label: 'Tenants', key: '2' },
   { id: 'settings', label: 'Settings', key: '9' },
 ] as const
 

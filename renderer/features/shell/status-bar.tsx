@@ -24,7 +24,8 @@ export function StatusBar() {
       <span className="spacer" />
       {info && (
         <span>
-          {info.name} {info.version} · {info.host === 'web' ? 'Web host' : 'Desktop'} · {info.platform}
+          {info.name} {info.version} · {info.host === 'web' ? 'Web host' : 'Desktop'} ·{' '}
+          {info.platform}
         </span>
       )}
     </footer>

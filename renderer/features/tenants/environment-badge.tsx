@@ -9,6 +9,8 @@ interface EnvironmentBadgeProps {
 export function EnvironmentBadge({ tenant }: EnvironmentBadgeProps) {
   if (tenant.kind === 'sandbox') return <span className="badge sandbox">Sandbox</span>
   return (
-    <span className={`badge env-${tenant.environment}`}>{environmentLabels[tenant.environment]}</span>
+    <span className={`badge env-${tenant.environment}`}>
+      {environmentLabels[tenant.environment]}
+    </span>
   )
 }

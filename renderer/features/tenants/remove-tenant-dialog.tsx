@@ -22,10 +22,14 @@ export function RemoveTenantDialog({ tenant, onClose }: RemoveTenantDialogProps)
     else onClose()
   }
   return (
-    <ModalDialog title={`Remove ${tenant.name}?`} onClose={onClose} badge={<EnvironmentBadge tenant={tenant} />}>
+    <ModalDialog
+      title={`Remove ${tenant.name}?`}
+      onClose={onClose}
+      badge={<EnvironmentBadge tenant={tenant} />}
+    >
       <p>
-        Session Console will forget <strong>{tenant.domain}</strong>: its profile, its client secret in
-        your OS keychain and any access token held in memory.
+        Session Console will forget <strong>{tenant.domain}</strong>: its profile, its client secret
+        in your OS keychain and any access token held in memory.
       </p>
       <p>Nothing changes in the Auth0 tenant itself. You can add it again later.</p>
       {error && (
@@ -37,7 +41,12 @@ export function RemoveTenantDialog({ tenant, onClose }: RemoveTenantDialogProps)
         <button type="button" className="button" onClick={onClose} autoFocus>
           Keep it
         </button>
-        <button type="button" className="button danger" disabled={busy} onClick={() => void remove()}>
+        <button
+          type="button"
+          className="button danger"
+          disabled={busy}
+          onClick={() => void remove()}
+        >
           Remove {tenant.name}
         </button>
       </div>

@@ -28,13 +28,21 @@ export function TenantDetails({ tenant, active }: TenantDetailsProps) {
         {active && <span className="badge active">Active</span>}
         <span className="spacer" />
         {!active && (
-          <button type="button" className="button primary" onClick={() => void store.activate(tenant.id)}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void store.activate(tenant.id)}
+          >
             Make active
           </button>
         )}
         {tenant.kind === 'auth0' && (
           <>
-            <button type="button" className="button" onClick={() => store.openForm({ kind: 'edit', id: tenant.id })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => store.openForm({ kind: 'edit', id: tenant.id })}
+            >
               Edit
             </button>
             <button type="button" className="button danger" onClick={() => setRemoving(true)}>
@@ -66,8 +74,8 @@ export function TenantDetails({ tenant, active }: TenantDetailsProps) {
           <>
             <dt>About</dt>
             <dd>
-              A local Auth0-compatible tenant with realistic demo data, running inside Session Console on
-              127.0.0.1. Nothing here touches a real tenant.
+              A local Auth0-compatible tenant with realistic demo data, running inside Session
+              Console on 127.0.0.1. Nothing here touches a real tenant.
             </dd>
           </>
         )}
@@ -76,7 +84,9 @@ export function TenantDetails({ tenant, active }: TenantDetailsProps) {
       <div className="connection-row">
         <ConnectionDot tenant={tenant} />
         {connection.testedAt && (
-          <span className="muted">checked {new Date(connection.testedAt).toLocaleTimeString()}</span>
+          <span className="muted">
+            checked {new Date(connection.testedAt).toLocaleTimeString()}
+          </span>
         )}
         <span className="spacer" />
         <button
@@ -134,12 +144,18 @@ export function TenantDetails({ tenant, active }: TenantDetailsProps) {
       {snapshot?.status === 'error' && snapshot.error && (
         <p role="alert" className="form-error">
           {errorText(snapshot.error)}{' '}
-          <button type="button" className="button small" onClick={() => void store.loadSnapshot(tenant.id)}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void store.loadSnapshot(tenant.id)}
+          >
             Retry
           </button>
         </p>
       )}
-      {snapshot?.status === 'ready' && snapshot.value && <TenantSnapshotView snapshot={snapshot.value} />}
+      {snapshot?.status === 'ready' && snapshot.value && (
+        <TenantSnapshotView snapshot={snapshot.value} />
+      )}
       {removing && <RemoveTenantDialog tenant={tenant} onClose={() => setRemoving(false)} />}
     </section>
   )

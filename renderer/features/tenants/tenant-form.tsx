@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import type { Environment, NewTenantInput, PlanTier, TenantSummary } from '../../../preload/contract'
+import type {
+  Environment,
+  NewTenantInput,
+  PlanTier,
+  TenantSummary,
+} from '../../../preload/contract'
 import { ModalDialog } from '../../components/modal-dialog'
 import { errorText } from '../../lib/error-text'
 import { tenantsStore, useTenants } from '../../stores'
@@ -85,17 +90,23 @@ export function TenantForm({ tenant }: TenantFormProps) {
         {field('name', 'Display name', { placeholder: 'Acme production' })}
         {field('domain', 'Domain', { placeholder: 'acme.eu.auth0.com' })}
         {field('clientId', 'Client id (machine-to-machine application)')}
-        {field('clientSecret', adding ? 'Client secret' : 'Client secret (leave empty to keep the stored one)', {
-          type: 'password',
-        })}
-        <p className="hint">The secret goes straight to your OS keychain. Session Console never shows it again.</p>
+        {field(
+          'clientSecret',
+          adding ? 'Client secret' : 'Client secret (leave empty to keep the stored one)',
+          {
+            type: 'password',
+          },
+        )}
+        <p className="hint">
+          The secret goes straight to your OS keychain. Session Console never shows it again.
+        </p>
         <div className="field-row">
           <div className="field">
             <label htmlFor="tenant-environment">Environment</label>
             <select
               id="tenant-environment"
               value={fields.environment}
-              onChange={(e) => set('environment')(e.target.value as Environment)}
+              onChange={(e) => set('environment')(e.target.value)}
             >
               {Object.entries(environmentLabels).map(([id, label]) => (
                 <option key={id} value={id}>
@@ -106,7 +117,11 @@ export function TenantForm({ tenant }: TenantFormProps) {
           </div>
           <div className="field">
             <label htmlFor="tenant-plan">Plan (sets request pacing)</label>
-            <select id="tenant-plan" value={fields.plan} onChange={(e) => set('plan')(e.target.value as PlanTier)}>
+            <select
+              id="tenant-plan"
+              value={fields.plan}
+              onChange={(e) => set('plan')(e.target.value)}
+            >
               {Object.entries(planLabels).map(([id, label]) => (
                 <option key={id} value={id}>
                   {label}

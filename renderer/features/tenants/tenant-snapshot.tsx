@@ -26,12 +26,18 @@ export function TenantSnapshotView({ snapshot }: TenantSnapshotViewProps) {
         </div>
         <div>
           <dt>Session lifetime</dt>
-          <dd>{snapshot.sessionLifetimeHours !== undefined ? hours(snapshot.sessionLifetimeHours) : '—'}</dd>
+          <dd>
+            {snapshot.sessionLifetimeHours !== undefined
+              ? hours(snapshot.sessionLifetimeHours)
+              : '—'}
+          </dd>
         </div>
         <div>
           <dt>Idle timeout</dt>
           <dd>
-            {snapshot.idleSessionLifetimeHours !== undefined ? hours(snapshot.idleSessionLifetimeHours) : '—'}
+            {snapshot.idleSessionLifetimeHours !== undefined
+              ? hours(snapshot.idleSessionLifetimeHours)
+              : '—'}
           </dd>
         </div>
       </dl>

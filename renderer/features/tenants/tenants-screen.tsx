@@ -21,7 +21,11 @@ export function TenantsScreen() {
     <section className="screen" aria-labelledby="tenants-title">
       <header className="screen-header">
         <h1 id="tenants-title">Tenants</h1>
-        <button type="button" className="button primary" onClick={() => store.openForm({ kind: 'add' })}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => store.openForm({ kind: 'add' })}
+        >
           Add tenant
         </button>
       </header>
@@ -57,8 +61,8 @@ export function TenantsScreen() {
           ))}
           {tenants.length === 1 && (
             <li className="muted empty-hint">
-              Only the Sandbox so far. Add your Auth0 tenant with the credentials of a machine-to-machine
-              application authorised for the Management API.
+              Only the Sandbox so far. Add your Auth0 tenant with the credentials of a
+              machine-to-machine application authorised for the Management API.
             </li>
           )}
         </ul>

@@ -33,7 +33,10 @@ export interface TenantsState {
   form: FormMode
   formError: AppError | null
   saving: boolean
-  snapshots: Record<string, { status: 'loading' | 'ready' | 'error'; value?: TenantSnapshot; error?: AppError }>
+  snapshots: Record<
+    string,
+    { status: 'loading' | 'ready' | 'error'; value?: TenantSnapshot; error?: AppError }
+  >
   load(): Promise<void>
   select(id: string): void
   openForm(mode: FormMode): void
@@ -120,7 +123,9 @@ export function createTenantsStore(api: TenantsApi) {
       set({
         snapshots: {
           ...get().snapshots,
-          [id]: res.ok ? { status: 'ready', value: res.value } : { status: 'error', error: res.error },
+          [id]: res.ok
+            ? { status: 'ready', value: res.value }
+            : { status: 'error', error: res.error },
         },
       })
     },

@@ -25,6 +25,9 @@ const samples: { [M in Method]: Input<M> } = {
   switchTenant: { id: 'sandbox' },
   testConnection: { id: 'sandbox' },
   getTenantSnapshot: { id: 'sandbox' },
+  searchUsers: { query: 'alice' },
+  getUserLayers: { userId: 'auth0|alice' },
+  listRecentUsers: undefined,
 }
 
 const huge = 'x'.repeat(300_000)

@@ -1,0 +1,181 @@
+import { useMemo, useRef } from 'react'
+import type { UserLayers } from '../../../preload/contract'
+import { dependentsOf } from '../../lib/layer-graph'
+import { relativeTime } from '../../lib/time-text'
+import { useUsers, usersStore } from '../../stores'
+import { LinkOverlay } from './link-overlay'
+import { NodeCard } from './node-card'
+
+/** Beyond this many sessions or tokens the map shows the most recent ones and groups the rest. */
+export const MAP_NODE_LIMIT = 40
+
+interface LayerMapProps {
+  layers: UserLayers
+  now: number
+}
+
+/** Identity providers → Auth0 sessions → refresh tokens ← applications, with links between them. */
+export function LayerMap({ layers, now }: LayerMapProps) {
+  const selected = useUsers((s) => s.selectedNode)
+  const container = useRef<HTMLDivElement>(null)
+  const highlighted = useMemo(
+    () => (selected ? new Set([selected, ...dependentsOf(layers, selected)]) : null),
+    [layers, selected],
+  )
+  const emphasis = (id: string) =>
+    !highlighted
+      ? 'none'
+      : id === selected
+        ? 'selected'
+        : highlighted.has(id)
+          ? 'dependent'
+          : 'dimmed'
+  const select = (id: string) => usersStore.getState().selectNode(id)
+  const appName = new Map(layers.apps.map((a) => [a.id, a.name]))
+
+  const sessions = layers.sessions.slice(0, MAP_NODE_LIMIT)
+  const hiddenSessions = layers.sessions.length - sessions.length
+  const bound = layers.refreshTokens.filter((t) => t.sessionNodeId !== null)
+  const unbound = layers.refreshTokens.filter((t) => t.sessionNodeId === null)
+  const shownBound = bound.slice(0, MAP_NODE_LIMIT)
+  const shownUnbound = unbound.slice(0, MAP_NODE_LIMIT)
+  const hiddenTokens = bound.length - shownBound.length + unbound.length - shownUnbound.length
+
+  return (
+    <div className="layer-map" ref={container}>
+      <LinkOverlay
+        container={container}
+        links={layers.links}
+        highlighted={highlighted}
+        layoutKey={`${layers.fetchedAt}|${selected ?? ''}`}
+      />
+      <div className="map-column">
+        <h3>Identity providers</h3>
+        {layers.idps.length === 0 && <p className="muted">None known.</p>}
+        {layers.idps.map((idp) => (
+          <NodeCard
+            key={idp.id}
+            nodeId={idp.id}
+            title={idp.connection}
+            selected={selected === idp.id}
+            emphasis={emphasis(idp.id)}
+            onSelect={select}
+          >
+            <span className="node-meta">
+              {idp.kind} · {idp.strategy}
+            </span>
+            <span className={idp.federatedLogout.supported ? 'tag ok' : 'tag warn'}>
+              {idp.federatedLogout.supported ? 'Federated logout: yes' : 'Federated logout: no'}
+            </span>
+          </NodeCard>
+        ))}
+      </div>
+
+      <div className="map-column">
+        <h3>Auth0 sessions ({layers.sessions.length})</h3>
+        {layers.sessions.length === 0 && <p className="muted">No Auth0 session.</p>}
+        {sessions.map((s) => (
+          <NodeCard
+            key={s.id}
+            nodeId={s.id}
+            title={s.lastDevice.label}
+            selected={selected === s.id}
+            emphasis={emphasis(s.id)}
+            tone={s.status === 'expired' ? 'muted' : undefined}
+            onSelect={select}
+          >
+            <span className="node-meta">
+              {s.lastDevice.ip ?? 'no IP'}
+              {s.lastDevice.asn ? ` · AS${s.lastDevice.asn.replace(/^AS/i, '')}` : ''}
+            </span>
+            <span className="node-meta">
+              {s.status === 'expired'
+                ? 'Expired, still listed'
+                : `Ends ${relativeTime(s.endsAt, now)} (${s.endsBy === 'idle' ? 'idle' : 'absolute'})`}
+            </span>
+            <span className="chips">
+              {s.appIds.map((a) => (
+                <span key={a} className="chip app-chip">
+                  {appName.get(a) ?? a}
+                </span>
+              ))}
+            </span>
+          </NodeCard>
+        ))}
+        {hiddenSessions > 0 && (
+          <p className="group-card">
+            + {hiddenSessions.toLocaleString()} older sessions, listed in full below
+          </p>
+        )}
+      </div>
+
+      <div className="map-column">
+        <h3>Refresh tokens ({layers.refreshTokens.length})</h3>
+        {layers.refreshTokens.length === 0 && <p className="muted">No refresh tokens.</p>}
+        {shownBound.map((t) => (
+          <NodeCard
+            key={t.id}
+            nodeId={t.id}
+            title={t.appName}
+            selected={selected === t.id}
+            emphasis={emphasis(t.id)}
+            onSelect={select}
+          >
+            <span className="node-meta">
+              Bound to a session · {t.endsAt ? `ends ${relativeTime(t.endsAt, now)}` : 'no expiry'}
+            </span>
+          </NodeCard>
+        ))}
+        {unbound.length > 0 && (
+          <div className="unbound-group" aria-label="Refresh tokens not bound to a session">
+            <p className="unbound-title">Not bound to a session — survive every logout</p>
+            {shownUnbound.map((t) => (
+              <NodeCard
+                key={t.id}
+                nodeId={t.id}
+                title={t.appName}
+                selected={selected === t.id}
+                emphasis={emphasis(t.id)}
+                tone="warning"
+                onSelect={select}
+              >
+                <span className="node-meta">
+                  {t.orphaned ? 'Its session is gone · ' : ''}
+                  {t.endsAt ? `ends ${relativeTime(t.endsAt, now)}` : 'no expiry'}
+                </span>
+              </NodeCard>
+            ))}
+          </div>
+        )}
+        {hiddenTokens > 0 && (
+          <p className="group-card">
+            + {hiddenTokens.toLocaleString()} more tokens, listed in full below
+          </p>
+        )}
+      </div>
+
+      <div className="map-column">
+        <h3>Applications ({layers.apps.length})</h3>
+        {layers.apps.length === 0 && <p className="muted">No application used.</p>}
+        {layers.apps.map((a) => (
+          <NodeCard
+            key={a.id}
+            nodeId={a.id}
+            title={a.name}
+            selected={selected === a.id}
+            emphasis={emphasis(a.id)}
+            tone={a.known ? undefined : 'muted'}
+            onSelect={select}
+          >
+            <span className="node-meta">{a.appType}</span>
+            <span className={a.backchannel.subscribed ? 'tag ok' : 'tag'}>
+              {a.backchannel.subscribed
+                ? `Back-channel logout: ${a.backchannel.initiators.join(', ')}`
+                : 'No back-channel logout'}
+            </span>
+          </NodeCard>
+        ))}
+      </div>
+    </div>
+  )
+}
