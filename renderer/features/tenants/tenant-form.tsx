@@ -1,10 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type {
-  Environment,
-  NewTenantInput,
-  PlanTier,
-  TenantSummary,
-} from '../../../preload/contract'
+import type { NewTenantInput, TenantSummary } from '../../../preload/contract'
 import { ModalDialog } from '../../components/modal-dialog'
 import { errorText } from '../../lib/error-text'
 import { tenantsStore, useTenants } from '../../stores'
