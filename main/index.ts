@@ -11,6 +11,7 @@ import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { recoverCorruptSettings } from './services/settings-recovery'
 import { defaultSettings } from './services/settings-schema'
+import { createTenantApi, launchDemoSandbox } from './tenant-backends'
 import { createMainWindow, lockDownSession } from './window'
 
 // Composition root: adapters → services → IPC → window. No logic lives here.
@@ -54,6 +55,8 @@ void app.whenReady().then(() => {
     },
     openExternal: (url) => shell.openExternal(url),
     startupNotices: notices,
+    createApi: createTenantApi,
+    launchSandbox: launchDemoSandbox,
   })
   const invoke = createInvoker(createHandlers(services), console)
   registerIpc(invoke, devUrl ? [new URL(devUrl).origin] : ['file://'])

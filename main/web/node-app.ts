@@ -6,7 +6,8 @@ import { openNodeSettings } from '../adapters/node-settings'
 import { createAppServices, type AppServices } from '../app-services'
 import { createInvoker, type ErrorLog } from '../ipc/handle'
 import { createHandlers } from '../ipc/handlers'
-import type { OpenExternal, SecretStore } from '../services/ports'
+import type { OpenExternal, SandboxLauncher, SecretStore } from '../services/ports'
+import { createTenantApi, launchDemoSandbox } from '../tenant-backends'
 import { startWebHost, type WebHost } from './server'
 
 /** Options of {@link startNodeApp}. */
@@ -20,6 +21,8 @@ export interface NodeAppOptions {
   /** Defaults to recording nothing: a web page opens links itself. */
   openExternal?: OpenExternal
   log?: ErrorLog
+  /** Defaults to the embedded demo Sandbox. */
+  launchSandbox?: SandboxLauncher
 }
 
 /** The app served by the web host: the same services and handler table as the Electron app. */
@@ -59,6 +62,8 @@ export async function startNodeApp(options: NodeAppOptions): Promise<NodeApp> {
     events: host.events,
     openExternal: options.openExternal ?? (async () => {}),
     startupNotices: notices,
+    createApi: createTenantApi,
+    launchSandbox: options.launchSandbox ?? launchDemoSandbox,
   })
   host.attach(createInvoker(createHandlers(services), options.log ?? console))
   return {

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import type { UserLayers } from '../../../preload/contract'
 import { dependentsOf } from '../../lib/layer-graph'
 import { relativeTime } from '../../lib/time-text'
@@ -31,6 +31,9 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           ? 'dependent'
           : 'dimmed'
   const select = (id: string) => usersStore.getState().selectNode(id)
+  useEffect(() => {
+    performance.mark('session-console:map-rendered')
+  }, [layers])
   const appName = new Map(layers.apps.map((a) => [a.id, a.name]))
 
   const sessions = layers.sessions.slice(0, MAP_NODE_LIMIT)

@@ -85,7 +85,7 @@ export function UserView({ examples }: UserViewProps) {
       </p>
     )
   }
-  const age = now - Date.parse(layers.fetchedAt)
+  const age = Math.max(0, now - Date.parse(layers.fetchedAt))
   const stale = age > STALE_AFTER_MS
   return (
     <div className="user-view">
