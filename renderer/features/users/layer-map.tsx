@@ -38,11 +38,16 @@ export function LayerMap({ layers, now }: LayerMapProps) {
 
   const sessions = layers.sessions.slice(0, MAP_NODE_LIMIT)
   const hiddenSessions = layers.sessions.length - sessions.length
+  const hiddenByDevice = countBy(layers.sessions.slice(MAP_NODE_LIMIT), (s) => s.lastDevice.label)
   const bound = layers.refreshTokens.filter((t) => t.sessionNodeId !== null)
   const unbound = layers.refreshTokens.filter((t) => t.sessionNodeId === null)
   const shownBound = bound.slice(0, MAP_NODE_LIMIT)
   const shownUnbound = unbound.slice(0, MAP_NODE_LIMIT)
   const hiddenTokens = bound.length - shownBound.length + unbound.length - shownUnbound.length
+  const hiddenByApp = countBy(
+    [...bound.slice(MAP_NODE_LIMIT), ...unbound.slice(MAP_NODE_LIMIT)],
+    (t) => `${t.appName}${t.sessionNodeId ? '' : ' (unbound)'}`,
+  )
 
   return (
     <div className="layer-map" ref={container}>
@@ -106,9 +111,16 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           </NodeCard>
         ))}
         {hiddenSessions > 0 && (
-          <p className="group-card">
-            + {hiddenSessions.toLocaleString()} older sessions, listed in full below
-          </p>
+          <div className="group-card">
+            <p>+ {hiddenSessions.toLocaleString()} older sessions, by device (all listed below):</p>
+            <ul>
+              {hiddenByDevice.map(([label, n]) => (
+                <li key={label}>
+                  {label} × {n.toLocaleString()}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
 
@@ -181,4 +193,11 @@ export function LayerMap({ layers, now }: LayerMapProps) {
       </div>
     </div>
   )
+}
+
+/** Count items per key, largest group first. */
+function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>()
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1])
 }

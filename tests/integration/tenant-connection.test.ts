@@ -1,0 +1,140 @@
+import { createServer } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../../main/sandbox/server'
+import { createAppServices } from '../../main/app-services'
+import { createTenantApi } from '../../main/tenant-backends'
+import type { NewTenantInput } from '../../preload/contract'
+import {
+  createMemorySecretStore,
+  createMemorySettings,
+  createRecordingEvents,
+} from '../helpers/memory-adapters'
+import { must } from '../helpers/test-app'
+
+// "Test connection" through the real Management API client, over real HTTP, for every way it can
+// fail: each ends in its own readable message and a tenant the user can fix and retest.
+let sandbox: Sandbox
+let narrow: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 'demo' })
+  narrow = await startSandbox({
+    seed: 'demo',
+    extraClients: [
+      {
+        clientId: 'readonly',
+        clientSecret: 'readonly-secret',
+        scopes: ['read:users', 'read:sessions'],
+      },
+    ],
+  })
+})
+afterAll(async () => {
+  await sandbox.close()
+  await narrow.close()
+})
+
+function services() {
+  const secrets = createMemorySecretStore()
+  const s = createAppServices({
+    host: 'web',
+    version: 'test',
+    dataDir: '/tmp/unused',
+    settings: createMemorySettings(),
+    secrets,
+    events: createRecordingEvents(),
+    openExternal: async () => {},
+    startupNotices: [],
+    createApi: createTenantApi,
+    // The shared Sandbox outlives each set of services: disposing them must not stop it.
+    launchSandbox: async () => ({
+      url: sandbox.url,
+      domain: sandbox.domain,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      close: async () => {},
+    }),
+  })
+  return { s, secrets }
+}
+
+const base = (
+  domain: string,
+  secret: string,
+  clientId = 'sandbox-console-m2m',
+): NewTenantInput => ({
+  name: 'Under test',
+  domain,
+  clientId,
+  clientSecret: secret,
+  environment: 'staging',
+  plan: 'enterprise-non-production',
+})
+
+async function testConnection(input: NewTenantInput) {
+  const { s } = services()
+  const added = await must(s.tenants.add(input))
+  const tested = await must(s.tenants.test(added.id))
+  await s.dispose()
+  return tested
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const { port } = server.address() as { port: number }
+  await new Promise((r) => server.close(r))
+  return port
+}
+
+describe('test connection against real servers', () => {
+  it('connects the embedded Sandbox with every console scope', async () => {
+    const { s } = services()
+    const tested = await must(s.tenants.test('sandbox'))
+    expect(tested.connection.state).toBe('connected')
+    expect(tested.connection.features.every((f) => f.enabled)).toBe(true)
+    const snap = await must(s.tenants.snapshot('sandbox'))
+    expect(snap.usersTotal).toBe(50)
+    expect(snap.applications.length).toBeGreaterThan(0)
+    await s.dispose()
+  })
+
+  it('shows what a narrow client cannot do, with the reason', async () => {
+    const tested = await testConnection(base(narrow.domain, 'readonly-secret', 'readonly'))
+    expect(tested.connection.state).toBe('connected')
+    const end = tested.connection.features.find((f) => f.id === 'end-sessions')
+    expect(end?.enabled).toBe(false)
+    expect(end?.reason).toContain('delete:sessions')
+  })
+
+  it('wrong secret → "Auth0 rejected the client credentials"', async () => {
+    const tested = await testConnection(base(sandbox.domain, 'not-the-secret'))
+    expect(tested.connection.state).toBe('failed')
+    expect(tested.connection.error?.code).toBe('UNAUTHENTICATED')
+    expect(tested.connection.error?.message).toMatch(/Auth0 rejected the client credentials/)
+    expect(JSON.stringify(tested)).not.toContain('not-the-secret')
+  })
+
+  it('unknown domain → a message naming the domain', async () => {
+    const tested = await testConnection(base('no-such-tenant.invalid', 'x'))
+    expect(tested.connection.error?.code).toBe('NETWORK')
+    expect(tested.connection.error?.message).toMatch(/no-such-tenant\.invalid/)
+  })
+
+  it('nothing listening (offline) → "cannot reach", a different message', async () => {
+    const tested = await testConnection(base(`127.0.0.1:${await closedPort()}`, 'x'))
+    expect(tested.connection.error?.code).toBe('NETWORK')
+    expect(tested.connection.error?.message).toMatch(/reach/i)
+  })
+
+  it('a server that never answers → a timeout message', async () => {
+    const slow = await startSandbox({ seed: 'demo' })
+    slow.setFaults({ timeoutRate: 1 })
+    const { s } = services()
+    const added = await must(s.tenants.add(base(slow.domain, slow.clientSecret)))
+    const tested = await must(s.tenants.test(added.id))
+    expect(tested.connection.error?.code).toBe('TIMEOUT')
+    expect(tested.connection.error?.message).toMatch(/did not answer/)
+    await s.dispose()
+    await slow.close()
+  }, 60_000)
+})
