@@ -163,9 +163,16 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           </div>
         )}
         {hiddenTokens > 0 && (
-          <p className="group-card">
-            + {hiddenTokens.toLocaleString()} more tokens, listed in full below
-          </p>
+          <div className="group-card">
+            <p>+ {hiddenTokens.toLocaleString()} more tokens, by application (all listed below):</p>
+            <ul>
+              {hiddenByApp.map(([label, n]) => (
+                <li key={label}>
+                  {label} × {n.toLocaleString()}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
 
