@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { startSandbox } from '../main/sandbox/server'
 import type { SandboxRefreshToken, SandboxSession } from '../main/sandbox/types'
@@ -35,18 +38,37 @@ function growUser(store: Awaited<ReturnType<typeof startSandbox>>['store']) {
   const tokenTemplate = store.listRefreshTokens(BIG_USER)[0]
   if (!template || !tokenTemplate) throw new Error('demo user has no session or token to copy')
   for (let i = 0; i < SESSIONS; i++) {
-    const s: SandboxSession = { ...template, id: `bench-s-${i}`, device: { ...template.device, last_ip: `198.51.100.${i % 250}` } }
+    const s: SandboxSession = {
+      ...template,
+      id: `bench-s-${i}`,
+      device: { ...template.device, last_ip: `198.51.100.${i % 250}` },
+    }
     store.putSession(s)
   }
   for (let i = 0; i < TOKENS; i++) {
-    const t: SandboxRefreshToken = { ...tokenTemplate, id: `bench-rt-${i}`, session_id: i % 2 === 0 ? `bench-s-${i}` : null }
+    const t: SandboxRefreshToken = {
+      ...tokenTemplate,
+      id: `bench-rt-${i}`,
+      session_id: i % 2 === 0 ? `bench-s-${i}` : null,
+    }
     store.putRefreshToken(t)
   }
 }
 
+/** Build the renderer if it is not built yet (its output goes to stderr: stdout is JSON lines). */
+function ensureRendererBuilt() {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return
+  const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 2, 2] })
+  if (built.status !== 0) throw new Error('electron-vite build failed')
+}
+
 /** Layer model build time in Node, and first render + scroll smoothness in Chromium. */
 export async function benchSessionLayers(): Promise<Record<string, unknown>> {
-  const sandbox = await startSandbox({ seed: 'demo', rateLimit: { burst: 100_000, perSecond: 100_000 } })
+  ensureRendererBuilt()
+  const sandbox = await startSandbox({
+    seed: 'demo',
+    rateLimit: { burst: 100_000, perSecond: 100_000 },
+  })
   growUser(sandbox.store)
 
   // 1. The pure model, as main builds it.
@@ -66,7 +88,10 @@ export async function benchSessionLayers(): Promise<Record<string, unknown>> {
   }
 
   // 2. The map in Chromium through the web host, against the real Sandbox over HTTP.
-  const app = await startTestNodeApp({ rendererDir: RENDERER_DIR, launchSandbox: async () => sandbox })
+  const app = await startTestNodeApp({
+    rendererDir: RENDERER_DIR,
+    launchSandbox: async () => sandbox,
+  })
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -82,7 +107,9 @@ export async function benchSessionLayers(): Promise<Record<string, unknown>> {
       await page.getByRole('combobox').fill('alice@example.com')
       await page.getByRole('option').first().click()
       await page.locator('[data-node-id^="session:"]').first().waitFor()
-      await page.waitForFunction(() => performance.getEntriesByName('session-console:map-rendered').length > 0)
+      await page.waitForFunction(
+        () => performance.getEntriesByName('session-console:map-rendered').length > 0,
+      )
       renderTimes.push(
         await page.evaluate(() => {
           const a = performance.getEntriesByName('session-console:layers-received').at(-1)

@@ -356,6 +356,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   })
   for (const c of registered) tokens.addClient(c)
 
+  let closing: Promise<void> | null = null
   const sandbox: Sandbox = {
     url,
     domain,
@@ -379,13 +380,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       faults.set({})
       bucket.reset()
     },
+    // Idempotent: the app's dispose and a test harness may both close the same sandbox.
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer)
         timers.clear()
         server.close((err) => (err === undefined ? resolve() : reject(err)))
         server.closeAllConnections()
-      }),
+      })),
   }
   return sandbox
 }
