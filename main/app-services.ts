@@ -12,6 +12,9 @@ import { createPreferencesService } from './services/preferences-service'
 import { ok } from './services/result'
 import { createTenantsService } from './services/tenants-service'
 import { createUsersService } from './services/users-service'
+import { createActivityLog } from './services/activity-log'
+import { createLogoutService } from './services/logout-service'
+import { join } from 'node:path'
 
 /** What a host (Electron or web) supplies to build the services. */
 export interface HostDeps {
@@ -47,6 +50,17 @@ export function createAppServices(deps: HostDeps) {
     settings: deps.settings,
     activeTenant: () => tenants.active(),
   })
+  const logout = createLogoutService({
+    dataDir: deps.dataDir,
+    events: deps.events,
+    activity: createActivityLog({ file: join(deps.dataDir, 'activity.jsonl') }),
+    tenants: {
+      active: () => tenants.active(),
+      summary: (id) => tenants.summary(id),
+      logoutApi: (id) => tenants.api(id),
+    },
+    readLayers: (userId) => users.layers(userId),
+  })
   return {
     appInfo: (): Result<AppInfo> => ok(info),
     notices: (): Result<StartupNotice[]> => ok([...deps.startupNotices]),
@@ -54,6 +68,7 @@ export function createAppServices(deps: HostDeps) {
     links: createExternalLinksService({ open: deps.openExternal }),
     tenants,
     users,
+    logout,
     /** Release timers, servers and connections. */
     async dispose(): Promise<void> {
       await tenants.dispose()

@@ -282,6 +282,274 @@ export interface UserLayers {
   }[]
 }
 
+// ── Logout: preview, jobs, receipts, activity ──────────────────────────────────────────────
+
+/** What the operator asked to end, before anything is sent. */
+export type LogoutAction =
+  /** `DELETE /sessions/{id}`: ends the session only; its refresh tokens stay valid. */
+  | { kind: 'delete-session'; sessionId: string }
+  /** `POST /sessions/{id}/revoke`: ends the session and the refresh tokens bound to it. */
+  | { kind: 'revoke-session'; sessionId: string }
+  /** `DELETE /refresh-tokens/{id}`. */
+  | { kind: 'revoke-refresh-token'; tokenId: string }
+  /** Every refresh token of one application for the user, one `DELETE /refresh-tokens/{id}` each. */
+  | { kind: 'revoke-app-tokens'; clientId: string }
+  /** `DELETE /users/{id}/sessions`. */
+  | { kind: 'delete-all-sessions' }
+  /** `DELETE /users/{id}/refresh-tokens`. */
+  | { kind: 'revoke-all-refresh-tokens' }
+  /** Both user-wide requests: every session and every refresh token. */
+  | { kind: 'sign-out-everywhere' }
+
+/** The Management API calls a logout job can send (reference §4). */
+export type LogoutRequestKind =
+  | 'delete-session'
+  | 'revoke-session'
+  | 'delete-refresh-token'
+  | 'delete-user-sessions'
+  | 'delete-user-refresh-tokens'
+
+/**
+ * One Management API request a logout job will send.
+ *
+ * `targetId` is the session id, the refresh-token id, or the user id for the user-wide kinds. `key`
+ * identifies the request across retries and resumes: same kind, user and target, same key.
+ */
+export interface LogoutRequest {
+  kind: LogoutRequestKind
+  targetId: string
+  userId: string
+  label: string
+  key: string
+}
+
+/** A session the action ends. */
+export interface EndedSession {
+  /** `session:<sid>` */
+  id: string
+  sessionId: string
+  /** "Chrome on Windows · 203.0.113.10" */
+  device: string
+  /** Names of the applications used in it. */
+  apps: string[]
+}
+
+/** A session the action leaves running, and why. */
+export interface SurvivingSession extends EndedSession {
+  reason: string
+}
+
+/** A refresh token the action ends. */
+export interface EndedRefreshToken {
+  /** `rt:<id>` */
+  id: string
+  tokenId: string
+  appName: string
+  /** Bound to a listed session. */
+  bound: boolean
+}
+
+/** Whether one application receives an OIDC back-channel logout token, and why (reference §3.3). */
+export interface BackchannelOutcome {
+  appId: string
+  appName: string
+  receives: boolean
+  reason: string
+}
+
+/**
+ * The blast radius of a logout action, computed from data already read and before anything is sent.
+ *
+ * Plain JSON, so it can cross to the renderer. `requests` is exactly what the job sends.
+ */
+export interface LogoutPreview {
+  action: LogoutAction
+  /** "End 1 session of alice@example.com" */
+  title: string
+  /** User-wide actions; the renderer asks for typed confirmation. */
+  global: boolean
+  ends: { sessions: EndedSession[]; refreshTokens: EndedRefreshToken[] }
+  /** Applications used in the ended sessions, plus those whose refresh tokens end. */
+  backchannel: BackchannelOutcome[]
+  survives: {
+    /** Access tokens stay valid until they expire: they cannot be revoked. */
+    accessTokens: string
+    /** Upstream identity-provider sessions: no Management API action ends them. */
+    idpSessions: { connection: string; reason: string }[]
+    refreshTokens: { id: string; appName: string; reason: string }[]
+    /** Applications whose own (local) session keeps running. */
+    appSessions: { appName: string; reason: string }[]
+    sessions: SurvivingSession[]
+  }
+  warnings: string[]
+  requests: LogoutRequest[]
+  counts: { sessions: number; refreshTokens: number; requests: number }
+}
+
+/** What one item does; each kind is exactly one Management API request (logout-executor.ts). */
+export type JobItemKind =
+  | 'delete-session'
+  | 'revoke-session'
+  | 'delete-refresh-token'
+  | 'delete-user-sessions'
+  | 'delete-user-refresh-tokens'
+
+/** One request of a job. */
+export interface JobItem {
+  /** Unique within the job, e.g. `delete-session:<sid>`. */
+  key: string
+  kind: JobItemKind
+  /** The session or refresh-token id; for the user-wide kinds the user id. */
+  targetId: string
+  /** The user the target belongs to. */
+  userId: string
+  /** For people: "Chrome on macOS session of alice@example.com". */
+  label: string
+}
+
+/** Where one item stands. */
+export type JobItemStatus =
+  | 'pending'
+  | 'running'
+  | 'done'
+  /** Auth0 answered 404: already gone. Counts as success. */
+  | 'gone'
+  | 'failed'
+  | 'cancelled'
+
+/** The state of one item. */
+export interface JobItemState {
+  status: JobItemStatus
+  /** Requests sent for this item so far, over every run of the job. */
+  attempts: number
+  /** The last failure; kept on a `failed` item, cleared when the item succeeds. */
+  error?: AppError
+  /** ISO time the item reached done, gone, failed or cancelled. */
+  finishedAt?: string
+}
+
+/** Where a whole job stands. */
+export type JobStatus =
+  /** Items are being sent. */
+  | 'running'
+  /** No new item starts until resumed. */
+  | 'paused'
+  /** Stopped for good: pending items were cancelled. */
+  | 'cancelled'
+  /** Every item finished (done, gone or failed). */
+  | 'completed'
+  /** Found running or paused in the journal at startup: the app stopped in the middle of it. */
+  | 'interrupted'
+
+/** A job as the journal keeps it. */
+export interface JobRecord {
+  id: string
+  tenantId: string
+  /** What the operator asked for, e.g. "Sign out 12 sessions of alice@example.com". */
+  action: string
+  /** Why, as typed by the operator (audit trail). */
+  reason?: string
+  /** ISO times. */
+  createdAt: string
+  updatedAt: string
+  status: JobStatus
+  /** Exactly the items of the job, fixed at start. */
+  items: JobItem[]
+  /** One state per item key. */
+  states: Record<string, JobItemState>
+  /** Why the runner paused the job on its own, e.g. the journal could not be written. */
+  error?: AppError
+}
+
+/** What the UI shows about a job: counts, rate and time left. */
+export interface JobProgress {
+  id: string
+  status: JobStatus
+  total: number
+  done: number
+  gone: number
+  failed: number
+  cancelled: number
+  pending: number
+  running: number
+  /** Items finished per second over the recent window; 0 when nothing finished lately. */
+  ratePerSecond: number
+  /** Seconds until the remaining items are finished at that rate; null when unknown. */
+  etaSeconds: number | null
+  /** ISO time the job was created. */
+  startedAt: string
+  /** ISO time of the last change. */
+  updatedAt: string
+}
+
+/** What the console re-read after a job: is each ended item really gone? */
+export type VerificationStatus = 'verified' | 'pending' | 'failed'
+
+/** The verified outcome of a logout job. */
+export interface LogoutReceipt {
+  jobId: string
+  tenantId: string
+  action: string
+  finishedAt: string
+  /** Per request: the job's result and whether a re-read confirmed it. */
+  items: {
+    key: string
+    label: string
+    result: JobItemStatus
+    verification: VerificationStatus
+    error?: AppError
+  }[]
+  counts: { verified: number; pending: number; failed: number }
+  /** Layers that keep running after this action (from the preview, restated). */
+  remains: {
+    idpSessions: { connection: string; reason: string }[]
+    appSessions: { appName: string; reason: string }[]
+    refreshTokens: { id: string; appName: string; reason: string }[]
+    accessTokens: string
+  }
+}
+
+/** A job as the renderer sees it: its record's progress plus its items. */
+export interface JobView {
+  progress: JobProgress
+  tenantId: string
+  action: string
+  reason?: string
+  items: (JobItem & JobItemState)[]
+  error?: AppError
+  receipt?: LogoutReceipt
+}
+
+/** One line of the append-only activity log. Never a secret or token. */
+export interface ActivityEntry {
+  id: string
+  time: string
+  tenantId: string
+  tenantName: string
+  environment: Environment | 'sandbox'
+  operatorReason?: string
+  action: string
+  targets: { kind: string; id: string; label: string }[]
+  outcome: {
+    status: 'completed' | 'partial' | 'failed' | 'cancelled' | 'started'
+    ended: number
+    pending: number
+    failed: number
+    details?: string
+  }
+  jobId?: string
+}
+
+/** A previewed logout, kept by main until it is confirmed or expires. */
+export interface PreviewedLogout {
+  previewId: string
+  preview: LogoutPreview
+  tenant: { id: string; name: string; environment: Environment; kind: 'sandbox' | 'auth0' }
+  /** For global and bulk actions, the text to type to confirm (email or cohort size). */
+  confirmText: string | null
+  expiresAt: string
+}
+
 /**
  * Renderer→main methods: name → input and output. `void` input means the method takes no argument;
  * otherwise it takes exactly one plain object.
@@ -321,6 +589,32 @@ export interface ApiMethods {
   getUserLayers: { input: { userId: string }; output: UserLayers }
   /** Recently opened users of the active tenant, newest first. */
   listRecentUsers: { input: void; output: UserHit[] }
+  /** Compute, from freshly read data, exactly what a logout action will end and what survives. */
+  previewLogout: { input: { userId: string; action: LogoutAction }; output: PreviewedLogout }
+  /**
+   * Run a previewed logout as a resumable job: exactly the previewed requests, nothing newer.
+   * Global actions need `confirmation` equal to the preview's `confirmText`.
+   */
+  startLogout: {
+    input: { previewId: string; confirmation?: string; reason?: string }
+    output: JobView
+  }
+  /** Every job of every tenant, newest first (interrupted ones offer resume or discard). */
+  listJobs: { input: void; output: JobView[] }
+  /** Pause, resume, cancel, retry every failed item, or discard a job. */
+  controlJob: {
+    input: { id: string; command: 'pause' | 'resume' | 'cancel' | 'retry-failed' | 'discard' }
+    output: JobView | null
+  }
+  /** Send one failed or cancelled item again. */
+  retryJobItem: { input: { id: string; key: string }; output: JobView }
+  /** The activity log, newest first. */
+  listActivity: { input: void; output: { entries: ActivityEntry[]; skippedLines: number } }
+  /** The activity log as a file to save. */
+  exportActivity: {
+    input: { format: 'json' | 'markdown' }
+    output: { filename: string; content: string }
+  }
 }
 
 /** Main→renderer events: name → payload. */
@@ -329,6 +623,8 @@ export interface ApiEvents {
   preferencesChanged: Preferences
   /** Tenants were added, edited, removed, switched or tested. */
   tenantsChanged: TenantsOverview
+  /** A job advanced, paused, finished or got its receipt. */
+  jobChanged: JobView
 }
 
 /** Channel names, `domain:verb`. */
@@ -348,12 +644,20 @@ export const channels = {
   searchUsers: 'users:search',
   getUserLayers: 'users:layers',
   listRecentUsers: 'users:recent',
+  previewLogout: 'logout:preview',
+  startLogout: 'logout:start',
+  listJobs: 'jobs:list',
+  controlJob: 'jobs:control',
+  retryJobItem: 'jobs:retry-item',
+  listActivity: 'activity:list',
+  exportActivity: 'activity:export',
 } as const satisfies { [M in keyof ApiMethods]: string }
 
 /** Event channel names. */
 export const events = {
   preferencesChanged: 'preferences:changed',
   tenantsChanged: 'tenants:changed',
+  jobChanged: 'jobs:changed',
 } as const satisfies { [E in keyof ApiEvents]: string }
 
 /** A renderer→main method name. */

@@ -27,8 +27,16 @@ const api = {
   searchUsers: (input) => ipcRenderer.invoke(channels.searchUsers, input),
   getUserLayers: (input) => ipcRenderer.invoke(channels.getUserLayers, input),
   listRecentUsers: () => ipcRenderer.invoke(channels.listRecentUsers),
+  previewLogout: (input) => ipcRenderer.invoke(channels.previewLogout, input),
+  startLogout: (input) => ipcRenderer.invoke(channels.startLogout, input),
+  listJobs: () => ipcRenderer.invoke(channels.listJobs),
+  controlJob: (input) => ipcRenderer.invoke(channels.controlJob, input),
+  retryJobItem: (input) => ipcRenderer.invoke(channels.retryJobItem, input),
+  listActivity: () => ipcRenderer.invoke(channels.listActivity),
+  exportActivity: (input) => ipcRenderer.invoke(channels.exportActivity, input),
   onPreferencesChanged: (listener) => listen('preferencesChanged', listener),
   onTenantsChanged: (listener) => listen('tenantsChanged', listener),
+  onJobChanged: (listener) => listen('jobChanged', listener),
 } satisfies ConsoleApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -9,11 +9,14 @@ import { Sidebar } from './features/shell/sidebar'
 import { StatusBar } from './features/shell/status-bar'
 import { TenantsScreen } from './features/tenants/tenants-screen'
 import { UsersScreen } from './features/users/users-screen'
+import { LogoutDialog } from './features/logout/logout-dialog'
+import { ActivityScreen } from './features/activity/activity-screen'
 import { api } from './lib/api'
-import { appStore, preferencesStore, tenantsStore, useApp } from './stores'
+import { appStore, logoutStore, preferencesStore, tenantsStore, useApp } from './stores'
 
 const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
   users: { area: 'Users', render: () => <UsersScreen /> },
+  activity: { area: 'Activity', render: () => <ActivityScreen /> },
   tenants: { area: 'Tenants', render: () => <TenantsScreen /> },
   settings: { area: 'Settings', render: () => <SettingsScreen /> },
 }
@@ -28,6 +31,8 @@ export function App() {
     void tenantsStore.getState().load()
     const offPreferences = api.onPreferencesChanged((p) => preferencesStore.getState().receive(p))
     const offTenants = api.onTenantsChanged((t) => tenantsStore.getState().receive(t))
+    const offJobs = api.onJobChanged((j) => logoutStore.getState().receiveJob(j))
+    void logoutStore.getState().loadJobs()
     const onKey = (e: KeyboardEvent) => {
       const target = e.altKey ? screens.find((s) => s.key === e.key) : undefined
       if (target) {
@@ -39,6 +44,7 @@ export function App() {
     return () => {
       offPreferences()
       offTenants()
+      offJobs()
       window.removeEventListener('keydown', onKey)
     }
   }, [])
@@ -57,6 +63,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <StatusBar />
+      <LogoutDialog />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { createPreferencesStore } from './features/preferences/preferences-store
 import { createAppStore } from './features/shell/app-store'
 import { createTenantsStore } from './features/tenants/tenants-store'
 import { createUsersStore } from './features/users/users-store'
+import { createLogoutStore } from './features/logout/logout-store'
 import { api } from './lib/api'
 import { bindStore } from './lib/bind-store'
 
@@ -14,3 +15,5 @@ export const tenantsStore = createTenantsStore(api)
 export const useTenants = bindStore(tenantsStore)
 export const usersStore = createUsersStore(api)
 export const useUsers = bindStore(usersStore)
+export const logoutStore = createLogoutStore(api)
+export const useLogout = bindStore(logoutStore)

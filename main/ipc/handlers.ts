@@ -23,5 +23,12 @@ export function createHandlers(s: AppServices): HandlerTable {
     searchUsers: (input) => s.users.search(input.query),
     getUserLayers: (input) => s.users.layers(input.userId),
     listRecentUsers: () => s.users.recent(),
+    previewLogout: (input) => s.logout.preview(input.userId, input.action),
+    startLogout: (input) => s.logout.start(input.previewId, input.confirmation, input.reason),
+    listJobs: () => s.logout.list(),
+    controlJob: (input) => s.logout.control(input.id, input.command),
+    retryJobItem: (input) => s.logout.retryItem(input.id, input.key),
+    listActivity: () => s.logout.activity(),
+    exportActivity: (input) => s.logout.exportActivity(input.format),
   }
 }

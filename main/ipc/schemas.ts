@@ -52,4 +52,29 @@ export const inputSchemas = {
   searchUsers: z.strictObject({ query: z.string().max(1000) }),
   getUserLayers: z.strictObject({ userId: z.string().min(1).max(512) }),
   listRecentUsers: noInput,
+  previewLogout: z.strictObject({
+    userId: z.string().min(1).max(512),
+    action: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('delete-session'), sessionId: id }),
+      z.strictObject({ kind: z.literal('revoke-session'), sessionId: id }),
+      z.strictObject({ kind: z.literal('revoke-refresh-token'), tokenId: id }),
+      z.strictObject({ kind: z.literal('revoke-app-tokens'), clientId: id }),
+      z.strictObject({ kind: z.literal('delete-all-sessions') }),
+      z.strictObject({ kind: z.literal('revoke-all-refresh-tokens') }),
+      z.strictObject({ kind: z.literal('sign-out-everywhere') }),
+    ]),
+  }),
+  startLogout: z.strictObject({
+    previewId: id,
+    confirmation: z.string().max(512).optional(),
+    reason: z.string().max(500).optional(),
+  }),
+  listJobs: noInput,
+  controlJob: z.strictObject({
+    id,
+    command: z.enum(['pause', 'resume', 'cancel', 'retry-failed', 'discard']),
+  }),
+  retryJobItem: z.strictObject({ id, key: z.string().min(1).max(1100) }),
+  listActivity: noInput,
+  exportActivity: z.strictObject({ format: z.enum(['json', 'markdown']) }),
 } satisfies { [M in Method]: z.ZodType<Input<M>> }

@@ -68,6 +68,13 @@ export interface TenantApi {
   getUser(id: string): Promise<Auth0UserLike>
   listUserSessions(userId: string): Promise<Auth0SessionLike[]>
   listUserRefreshTokens(userId: string): Promise<Auth0RefreshTokenLike[]>
+  getSession(id: string): Promise<Auth0SessionLike>
+  getRefreshToken(id: string): Promise<Auth0RefreshTokenLike>
+  deleteSession(id: string): Promise<void>
+  revokeSession(id: string): Promise<void>
+  deleteRefreshToken(id: string): Promise<void>
+  deleteUserSessions(userId: string): Promise<void>
+  deleteUserRefreshTokens(userId: string): Promise<void>
   listClients(): Promise<Auth0ClientLike[]>
   listConnections(): Promise<Auth0ConnectionLike[]>
   getTenantSettings(): Promise<{

@@ -391,6 +391,9 @@ export function createTenantsService(deps: TenantsDeps) {
     /** The Management API client of a tenant, for the features built on it. */
     api,
 
+    /** One tenant as the renderer sees it. */
+    summary,
+
     /** The active tenant's id and Management API client. */
     async active(): Promise<{ id: string; api: TenantApi }> {
       const { activeTenantId } = await overview()

@@ -46,6 +46,17 @@ export function createFakeApiFactory(grants: Record<string, string[]> = {}) {
       async listUserRefreshTokens() {
         return []
       },
+      async getSession(id) {
+        throw new AppFailure('NOT_FOUND', `No session ${id}.`)
+      },
+      async getRefreshToken(id) {
+        throw new AppFailure('NOT_FOUND', `No refresh token ${id}.`)
+      },
+      async deleteSession() {},
+      async revokeSession() {},
+      async deleteRefreshToken() {},
+      async deleteUserSessions() {},
+      async deleteUserRefreshTokens() {},
       async listClients() {
         return [{ client_id: 'app1', name: 'Support Portal', app_type: 'regular_web' }]
       },

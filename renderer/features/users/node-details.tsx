@@ -1,5 +1,6 @@
 import type { UserLayers } from '../../../preload/contract'
 import { dateTime, relativeTime } from '../../lib/time-text'
+import { LogoutButton } from '../logout/logout-button'
 import { SessionTimeline } from './session-timeline'
 
 interface NodeDetailsProps {
@@ -58,6 +59,20 @@ export function NodeDetails({ layers, nodeId, dependents, now }: NodeDetailsProp
           <dd className="small">{session.lastDevice.userAgent ?? '—'}</dd>
         </dl>
         <SessionTimeline session={session} now={now} />
+        <div className="logout-actions">
+          <LogoutButton
+            userId={layers.user.userId}
+            action={{ kind: 'delete-session', sessionId: session.sessionId }}
+            feature="end-sessions"
+            label="End this session…"
+          />
+          <LogoutButton
+            userId={layers.user.userId}
+            action={{ kind: 'revoke-session', sessionId: session.sessionId }}
+            feature="revoke-sessions"
+            label="Revoke session and its refresh tokens…"
+          />
+        </div>
       </section>
     )
   }
@@ -101,6 +116,14 @@ export function NodeDetails({ layers, nodeId, dependents, now }: NodeDetailsProp
           <dt>APIs</dt>
           <dd>{token.audiences.join(', ') || '—'}</dd>
         </dl>
+        <div className="logout-actions">
+          <LogoutButton
+            userId={layers.user.userId}
+            action={{ kind: 'revoke-refresh-token', tokenId: token.tokenId }}
+            feature="revoke-refresh-tokens"
+            label="Revoke this refresh token…"
+          />
+        </div>
       </section>
     )
   }

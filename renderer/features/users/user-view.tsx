@@ -4,6 +4,7 @@ import { dependentsOf } from '../../lib/layer-graph'
 import { durationText } from '../../lib/time-text'
 import { useNow } from '../../lib/use-now'
 import { useUsers, usersStore } from '../../stores'
+import { LogoutButton } from '../logout/logout-button'
 import { FullLists } from './full-lists'
 import { LayerMap } from './layer-map'
 import { NodeDetails } from './node-details'
@@ -142,6 +143,26 @@ export function UserView({ examples }: UserViewProps) {
           {partNames[u.part]} could not be read — {errorText(u.error)}
         </p>
       ))}
+      <div className="logout-actions" aria-label="End sessions for this user">
+        <LogoutButton
+          userId={layers.user.userId}
+          action={{ kind: 'delete-all-sessions' }}
+          feature="end-sessions"
+          label="End all sessions…"
+        />
+        <LogoutButton
+          userId={layers.user.userId}
+          action={{ kind: 'revoke-all-refresh-tokens' }}
+          feature="revoke-refresh-tokens"
+          label="Revoke all refresh tokens…"
+        />
+        <LogoutButton
+          userId={layers.user.userId}
+          action={{ kind: 'sign-out-everywhere' }}
+          feature="revoke-sessions"
+          label="Sign out everywhere…"
+        />
+      </div>
       <p className="muted small">
         Select a card to see what depends on it. Escape clears the selection.
       </p>

@@ -28,6 +28,13 @@ const samples: { [M in Method]: Input<M> } = {
   searchUsers: { query: 'alice' },
   getUserLayers: { userId: 'auth0|alice' },
   listRecentUsers: undefined,
+  previewLogout: { userId: 'auth0|nobody', action: { kind: 'delete-session', sessionId: 's1' } },
+  startLogout: { previewId: 'missing', confirmation: 'x', reason: 'ticket 42' },
+  listJobs: undefined,
+  controlJob: { id: 'missing', command: 'pause' },
+  retryJobItem: { id: 'missing', key: 'delete-session:s1' },
+  listActivity: undefined,
+  exportActivity: { format: 'markdown' },
 }
 
 const huge = 'x'.repeat(300_000)

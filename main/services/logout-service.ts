@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type {
+  ActivityEntry,
+  JobRecord,
+  JobView,
+  LogoutAction,
+  LogoutReceipt,
+  PreviewedLogout,
+  Result,
+  TenantSummary,
+  UserLayers,
+} from '../../preload/contract'
+import type { ActivityLog } from './activity-log'
+import { createJobRunner, type JobRunner } from './jobs/job-runner'
+import { createLogoutExecutor } from './jobs/logout-executor'
+import { verifyGone } from './jobs/verify'
+import { previewLogout } from './logout-preview'
+import type { EventSink, TenantApi } from './ports'
+import { AppFailure, fail, ok } from './result'
+
+/** How long a preview may wait for its confirmation. */
+export const PREVIEW_TTL_MS = 10 * 60_000
+/** Re-reads after a job, to confirm Auth0 (eventually consistent) really ended each item. */
+export const VERIFY = { attempts: 5, delayMs: 1000 }
+
+/** What a logout job and its verification call. */
+export type LogoutApi = Pick<
+  TenantApi,
+  | 'deleteSession'
+  | 'revokeSession'
+  | 'deleteRefreshToken'
+  | 'deleteUserSessions'
+  | 'deleteUserRefreshTokens'
+  | 'getSession'
+  | 'getRefreshToken'
+  | 'listUserSessions'
+  | 'listUserRefreshTokens'
+>
+
+/** Collaborators of the logout service. */
+export interface LogoutDeps {
+  dataDir: string
+  events: EventSink
+  activity: ActivityLog
+  tenants: {
+    active(): Promise<{ id: string }>
+    summary(id: string): Promise<TenantSummary>
+    logoutApi(id: string): Promise<LogoutApi>
+  }
+  readLayers(userId: string): Promise<Result<UserLayers>>
+  now?: () => Date
+  /** Verification polling; tests shorten it. */
+  verify?: { attempts: number; delayMs: number }
+}
+
+interface Pending {
+  previewed: PreviewedLogout
+  userId: string
+}
+
+/**
+ * Targeted and global logout: preview from fresh data, explicit confirmation, a resumable paced job
+ * per action, a verified receipt, and an activity-log entry at start and at the end.
+ */
+export function createLogoutService(deps: LogoutDeps) {
+  const now = deps.now ?? (() => new Date())
+  const previews = new Map<string, Pending>()
+  const runners = new Map<string, JobRunner>()
+  const receipts = new Map<string, LogoutReceipt>()
+  const jobsDir = join(deps.dataDir, 'jobs')
+
+  function runner(tenantId: string): JobRunner {
+    const existing = runners.get(tenantId)
+    if (existing) return existing
+    const dir = join(jobsDir, safeDirName(tenantId))
+    mkdirSync(dir, { recursive: true })
+    const created = createJobRunner({
+      dir,
+      execute: async (item, signal) =>
+        createLogoutExecutor(await deps.tenants.logoutApi(tenantId))(item, signal),
+      onProgress: (p) => {
+        const record = runners.get(tenantId)?.get(p.id)
+        if (record) deps.events.emit('jobChanged', view(tenantId, record))
+      },
+    })
+    runners.set(tenantId, created)
+    for (const record of created.recover()) loadReceipt(dir, record.id)
+    for (const record of created.list()) loadReceipt(dir, record.id)
+    return created
+  }
+
+  function loadReceipt(dir: string, jobId: string) {
+    const file = join(dir, `${jobId}.receipt.json`)
+    if (!existsSync(file)) return
+    try {
+      receipts.set(jobId, JSON.parse(readFileSync(file, 'utf8')) as LogoutReceipt)
+    } catch {
+      // An unreadable receipt is re-created the next time the job is verified.
+    }
+  }
+
+  function view(tenantId: string, record: JobRecord): JobView {
+    const r = runner(tenantId)
+    const receipt = receipts.get(record.id)
+    return {
+      progress: r.progress(record.id),
+      tenantId,
+      action: record.action,
+      ...(record.reason !== undefined && { reason: record.reason }),
+      items: record.items.map((item) => ({
+        ...item,
+        ...(record.states[item.key] ?? { status: 'pending', attempts: 0 }),
+      })),
+      ...(record.error !== undefined && { error: record.error }),
+      ...(receipt && { receipt }),
+    }
+  }
+
+  function find(jobId: string): { tenantId: string; runner: JobRunner; record: JobRecord } {
+    for (const [tenantId, r] of runners) {
+      const record = r.get(jobId)
+      if (record) return { tenantId, runner: r, record }
+    }
+    throw new AppFailure('NOT_FOUND', 'That job no longer exists.')
+  }
+
+  /** When a job stops running, verify what it ended, write the receipt and the activity entry. */
+  async function settle(tenantId: string, jobId: string, remains: LogoutReceipt['remains']) {
+    const r = runner(tenantId)
+    const record = await r.whenIdle(jobId)
+    if (record.status === 'paused' || record.status === 'interrupted') return
+    const succeeded = record.items.filter((i) =>
+      ['done', 'gone'].includes(record.states[i.key]?.status ?? ''),
+    )
+    let checks: Record<string, 'verified' | 'pending' | 'failed'> = {}
+    try {
+      checks = await verifyGone(
+        await deps.tenants.logoutApi(tenantId),
+        succeeded,
+        deps.verify ?? VERIFY,
+      )
+    } catch {
+      // Verification itself could not run: every item stays "pending" in the receipt.
+    }
+    const items = record.items.map((i) => {
+      const state = record.states[i.key]
+      const result = state?.status ?? 'pending'
+      const verification =
+        result === 'done' || result === 'gone' ? (checks[i.key] ?? 'pending') : ('failed' as const)
+      return {
+        key: i.key,
+        label: i.label,
+        result,
+        verification,
+        ...(state?.error && { error: state.error }),
+      }
+    })
+    const count = (v: string) => items.filter((i) => i.verification === v).length
+    const receipt: LogoutReceipt = {
+      jobId,
+      tenantId,
+      action: record.action,
+      finishedAt: now().toISOString(),
+      items,
+      counts: { verified: count('verified'), pending: count('pending'), failed: count('failed') },
+      remains,
+    }
+    receipts.set(jobId, receipt)
+    writeFileSync(
+      join(jobsDir, safeDirName(tenantId), `${jobId}.receipt.json`),
+      JSON.stringify(receipt),
+    )
+    const tenant = await deps.tenants.summary(tenantId)
+    await deps.activity.append({
+      tenantId,
+      tenantName: tenant.name,
+      environment: tenant.environment,
+      ...(record.reason !== undefined && { operatorReason: record.reason }),
+      action: record.action,
+      targets: record.items
+        .slice(0, 200)
+        .map((i) => ({ kind: i.kind, id: i.targetId, label: i.label })),
+      outcome: {
+        status:
+          record.status === 'cancelled'
+            ? 'cancelled'
+            : receipt.counts.failed === 0 && receipt.counts.pending === 0
+              ? 'completed'
+              : receipt.counts.verified === 0
+                ? 'failed'
+                : 'partial',
+        ended: receipt.counts.verified,
+        pending: receipt.counts.pending,
+        failed: receipt.counts.failed,
+      },
+      jobId,
+    })
+    deps.events.emit('jobChanged', view(tenantId, r.get(jobId) ?? record))
+  }
+
+  return {
+    /** Read the user afresh and compute exactly what the action ends and what survives. */
+    async preview(userId: string, action: LogoutAction): Promise<Result<PreviewedLogout>> {
+      const layers = await deps.readLayers(userId)
+      if (!layers.ok) return layers
+      const preview = previewLogout(layers.value, action)
+      const { id } = await deps.tenants.active()
+      const tenant = await deps.tenants.summary(id)
+      const user = layers.value.user
+      const previewed: PreviewedLogout = {
+        previewId: randomUUID(),
+        preview,
+        tenant: {
+          id: tenant.id,
+          name: tenant.name,
+          environment: tenant.environment,
+          kind: tenant.kind,
+        },
+        confirmText: preview.global ? (user.email ?? user.userId) : null,
+        expiresAt: new Date(now().getTime() + PREVIEW_TTL_MS).toISOString(),
+      }
+      previews.set(previewed.previewId, { previewed, userId })
+      return ok(previewed)
+    },
+
+    /** Run a confirmed preview as a job: exactly its requests. */
+    async start(
+      previewId: string,
+      confirmation?: string,
+      reason?: string,
+    ): Promise<Result<JobView>> {
+      const pending = previews.get(previewId)
+      if (!pending)
+        return fail('NOT_FOUND', 'This preview is no longer available. Preview the action again.')
+      const { previewed } = pending
+      if (Date.parse(previewed.expiresAt) < now().getTime()) {
+        previews.delete(previewId)
+        return fail(
+          'CONFLICT',
+          'This preview is more than 10 minutes old. Preview the action again so it matches the tenant.',
+        )
+      }
+      if (previewed.confirmText !== null && confirmation?.trim() !== previewed.confirmText) {
+        return fail('INVALID_INPUT', `Type ${previewed.confirmText} to confirm.`)
+      }
+      previews.delete(previewId)
+      const tenantId = previewed.tenant.id
+      const r = runner(tenantId)
+      const record = await r.start({
+        tenantId,
+        action: previewed.preview.title,
+        ...(reason?.trim() && { reason: reason.trim() }),
+        items: previewed.preview.requests.map((q) => ({
+          key: q.key,
+          kind: q.kind,
+          targetId: q.targetId,
+          userId: q.userId,
+          label: q.label,
+        })),
+      })
+      const { survives } = previewed.preview
+      void settle(tenantId, record.id, {
+        idpSessions: survives.idpSessions,
+        appSessions: survives.appSessions,
+        refreshTokens: survives.refreshTokens,
+        accessTokens: survives.accessTokens,
+      })
+      return ok(view(tenantId, record))
+    },
+
+    /** Every job, newest first; recovers journals of every tenant folder on first call. */
+    async list(): Promise<Result<JobView[]>> {
+      if (existsSync(jobsDir)) {
+        for (const dir of readdirSync(jobsDir)) runner(dir)
+      }
+      const all = [...runners].flatMap(([tenantId, r]) =>
+        r.list().map((rec) => view(tenantId, rec)),
+      )
+      all.sort((a, b) => b.progress.startedAt.localeCompare(a.progress.startedAt))
+      return ok(all)
+    },
+
+    /** Pause, resume, cancel, retry failed items, or discard. */
+    async control(
+      id: string,
+      command: 'pause' | 'resume' | 'cancel' | 'retry-failed' | 'discard',
+    ): Promise<Result<JobView | null>> {
+      const { tenantId, runner: r, record } = find(id)
+      const remains = receipts.get(id)?.remains ?? {
+        idpSessions: [],
+        appSessions: [],
+        refreshTokens: [],
+        accessTokens: '',
+      }
+      switch (command) {
+        case 'pause':
+          return ok(view(tenantId, await r.pause(id)))
+        case 'cancel':
+          return ok(view(tenantId, await r.cancel(id)))
+        case 'discard':
+          await r.discard(id)
+          receipts.delete(id)
+          return ok(null)
+        case 'resume': {
+          const next = await r.resume(id)
+          void settle(tenantId, id, remains)
+          return ok(view(tenantId, next))
+        }
+        case 'retry-failed': {
+          const next = await r.retryFailed(record.id)
+          void settle(tenantId, id, remains)
+          return ok(view(tenantId, next))
+        }
+      }
+    },
+
+    /** Send one failed or cancelled item again. */
+    async retryItem(id: string, key: string): Promise<Result<JobView>> {
+      const { tenantId, runner: r } = find(id)
+      const next = await r.retryItem(id, key)
+      void settle(
+        tenantId,
+        id,
+        receipts.get(id)?.remains ?? {
+          idpSessions: [],
+          appSessions: [],
+          refreshTokens: [],
+          accessTokens: '',
+        },
+      )
+      return ok(view(tenantId, next))
+    },
+
+    /** The activity log, newest first. */
+    async activity(): Promise<Result<{ entries: ActivityEntry[]; skippedLines: number }>> {
+      const page = await deps.activity.list({ limit: 1000 })
+      return ok({ entries: page.entries, skippedLines: page.skippedLines })
+    },
+
+    /** The activity log as a JSON or Markdown file. */
+    async exportActivity(
+      format: 'json' | 'markdown',
+    ): Promise<Result<{ filename: string; content: string }>> {
+      const page = await deps.activity.list({ limit: 1000 })
+      const stamp = now().toISOString().slice(0, 10)
+      return ok(
+        format === 'json'
+          ? {
+              filename: `session-console-activity-${stamp}.json`,
+              content: deps.activity.exportJson(page.entries),
+            }
+          : {
+              filename: `session-console-activity-${stamp}.md`,
+              content: deps.activity.exportMarkdown(page.entries),
+            },
+      )
+    },
+  }
+}
+
+function safeDirName(tenantId: string): string {
+  return tenantId.replace(/[^A-Za-z0-9_-]/g, '_')
+}
+
+/** The logout service. */
+export type LogoutService = ReturnType<typeof createLogoutService>
