@@ -1,46 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { appendFile, mkdir, open, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { Environment } from '../../preload/contract'
+import type { ActivityEntry } from '../../preload/contract'
 import { AppFailure } from './result'
 
+/** Activity-log entry types live in the contract (the renderer shows them). */
+export type { ActivityEntry } from '../../preload/contract'
+
 /** How an action ended, or `started` for one still running when it was logged. */
-export type ActivityStatus = 'completed' | 'partial' | 'failed' | 'cancelled' | 'started'
-
+export type ActivityStatus = ActivityEntry['outcome']['status']
 /** The tenant's environment; `sandbox` is the embedded local tenant. */
-export type ActivityEnvironment = Environment | 'sandbox'
-
-/** One thing an action was aimed at: a session, refresh token, user, cohort… */
-export interface ActivityTarget {
-  kind: string
-  id: string
-  label: string
-}
-
-/** What an action achieved, in counts of requests (or items). */
-export interface ActivityOutcome {
-  status: ActivityStatus
-  ended: number
-  pending: number
-  failed: number
-  details?: string
-}
-
-/** One line of the activity log: who did what to which tenant, why, and how it went. */
-export interface ActivityEntry {
-  id: string
-  /** ISO-8601, when the entry was appended. */
-  time: string
-  tenantId: string
-  tenantName: string
-  environment: ActivityEnvironment
-  /** The operator's reason or ticket reference. */
-  operatorReason?: string
-  action: string
-  targets: ActivityTarget[]
-  outcome: ActivityOutcome
-  jobId?: string
-}
+export type ActivityEnvironment = ActivityEntry['environment']
+/** What an action achieved. */
+export type ActivityOutcome = ActivityEntry['outcome']
 
 /** An entry as a caller gives it; the log adds the id and time. */
 export type ActivityInput = Omit<ActivityEntry, 'id' | 'time'>

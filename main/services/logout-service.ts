@@ -176,7 +176,7 @@ export function createLogoutService(deps: LogoutDeps) {
     await deps.activity.append({
       tenantId,
       tenantName: tenant.name,
-      environment: tenant.environment,
+      environment: tenant.kind === 'sandbox' ? 'sandbox' : tenant.environment,
       ...(record.reason !== undefined && { operatorReason: record.reason }),
       action: record.action,
       targets: record.items
@@ -215,7 +215,7 @@ export function createLogoutService(deps: LogoutDeps) {
         tenant: {
           id: tenant.id,
           name: tenant.name,
-          environment: tenant.environment,
+          environment: tenant.kind === 'sandbox' ? 'sandbox' : tenant.environment,
           kind: tenant.kind,
         },
         confirmText: preview.global ? (user.email ?? user.userId) : null,
