@@ -215,7 +215,7 @@ export function createLogoutService(deps: LogoutDeps) {
         tenant: {
           id: tenant.id,
           name: tenant.name,
-          environment: tenant.kind === 'sandbox' ? 'sandbox' : tenant.environment,
+          environment: tenant.environment,
           kind: tenant.kind,
         },
         confirmText: preview.global ? (user.email ?? user.userId) : null,
