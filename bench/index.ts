@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { DEMO_USERS, startSandbox, type Sandbox } from '../main/sandbox/server'
 import { createManagementApi } from '../main/services/management-api'
 import { createRatePacer } from '../main/services/rate-pacer'
+import { benchBulkLogout } from './bulk-logout'
 import { benchSessionLayers } from './session-layers'
 
 // `npm run bench`: JSON lines only, one per measurement, on stdout. Everything runs on 127.0.0.1.
@@ -218,6 +219,7 @@ const suites: Record<string, () => Promise<void>> = {
   'sandbox-throughput': benchThroughput,
   pacer: benchPacer,
   'session-layers': async () => emit(await benchSessionLayers()),
+  'bulk-logout': async () => emit(await benchBulkLogout()),
 }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !(name in suites))

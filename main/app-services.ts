@@ -71,6 +71,7 @@ export function createAppServices(deps: HostDeps) {
     logout,
     /** Release timers, servers and connections. */
     async dispose(): Promise<void> {
+      await logout.dispose()
       await tenants.dispose()
     },
   }

@@ -363,7 +363,7 @@ export interface BackchannelOutcome {
  * Plain JSON, so it can cross to the renderer. `requests` is exactly what the job sends.
  */
 export interface LogoutPreview {
-  action: LogoutAction
+  action: LogoutAction | BulkAction
   /** "End 1 session of alice@example.com" */
   title: string
   /** User-wide actions; the renderer asks for typed confirmation. */
@@ -540,6 +540,48 @@ export interface ActivityEntry {
   jobId?: string
 }
 
+/** Session criteria for bulk logout (incident response). All given criteria must match. */
+export interface SessionFilter {
+  /** IPv4 CIDR (`203.0.113.0/24`), a full address, or a prefix ending at a dot. */
+  ip?: string
+  /** Autonomous system number, with or without `AS`. */
+  asn?: string
+  /** Case-insensitive part of the user agent. */
+  userAgent?: string
+  /** ISO date: created strictly before. */
+  createdBefore?: string
+  /** ISO date: created at or after. */
+  createdAfter?: string
+  /** A connection name. */
+  connection?: string
+  /** The session was used by this application. */
+  clientId?: string
+}
+
+/** Who a bulk logout is aimed at: a pasted list or CSV of user ids / emails, or a connection. */
+export type BulkSource = { kind: 'list'; text: string } | { kind: 'connection'; connection: string }
+
+/** What a bulk logout ends for each user of the cohort. */
+export type BulkMode = 'matching-sessions' | 'all-sessions' | 'all-sessions-and-tokens'
+
+/** A bulk logout: the cohort and what is ended for it. */
+export interface BulkAction {
+  kind: 'bulk'
+  source: BulkSource
+  mode: BulkMode
+  filter?: SessionFilter
+  /** The cohort and filter in words. */
+  description: string
+}
+
+/** How a bulk cohort was read: who is in it and who was left out, and why. */
+export interface CohortSummary {
+  users: number
+  sessions: number
+  skipped: { userId: string; reason: string }[]
+  listErrors: { line: number; text: string; reason: string }[]
+}
+
 /** A previewed logout, kept by main until it is confirmed or expires. */
 export interface PreviewedLogout {
   previewId: string
@@ -548,6 +590,8 @@ export interface PreviewedLogout {
   /** For global and bulk actions, the text to type to confirm (email or cohort size). */
   confirmText: string | null
   expiresAt: string
+  /** For bulk logouts: the cohort as read. */
+  cohort?: CohortSummary
 }
 
 /**
@@ -599,6 +643,14 @@ export interface ApiMethods {
     input: { previewId: string; confirmation?: string; reason?: string }
     output: JobView
   }
+  /**
+   * Read a bulk cohort from the active tenant (a pasted list / CSV, or a connection's users), apply
+   * the session filter, and preview the requests. Confirmation is typing the cohort size.
+   */
+  planBulkLogout: {
+    input: { source: BulkSource; mode: BulkMode; filter?: SessionFilter }
+    output: PreviewedLogout
+  }
   /** Every job of every tenant, newest first (interrupted ones offer resume or discard). */
   listJobs: { input: void; output: JobView[] }
   /** Pause, resume, cancel, retry every failed item, or discard a job. */
@@ -646,6 +698,7 @@ export const channels = {
   listRecentUsers: 'users:recent',
   previewLogout: 'logout:preview',
   startLogout: 'logout:start',
+  planBulkLogout: 'logout:plan-bulk',
   listJobs: 'jobs:list',
   controlJob: 'jobs:control',
   retryJobItem: 'jobs:retry-item',

@@ -29,6 +29,7 @@ const api = {
   listRecentUsers: () => ipcRenderer.invoke(channels.listRecentUsers),
   previewLogout: (input) => ipcRenderer.invoke(channels.previewLogout, input),
   startLogout: (input) => ipcRenderer.invoke(channels.startLogout, input),
+  planBulkLogout: (input) => ipcRenderer.invoke(channels.planBulkLogout, input),
   listJobs: () => ipcRenderer.invoke(channels.listJobs),
   controlJob: (input) => ipcRenderer.invoke(channels.controlJob, input),
   retryJobItem: (input) => ipcRenderer.invoke(channels.retryJobItem, input),

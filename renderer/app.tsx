@@ -9,13 +9,16 @@ import { Sidebar } from './features/shell/sidebar'
 import { StatusBar } from './features/shell/status-bar'
 import { TenantsScreen } from './features/tenants/tenants-screen'
 import { UsersScreen } from './features/users/users-screen'
+import { InterruptedJobs } from './features/logout/interrupted-jobs'
 import { LogoutDialog } from './features/logout/logout-dialog'
 import { ActivityScreen } from './features/activity/activity-screen'
+import { BulkScreen } from './features/bulk/bulk-screen'
 import { api } from './lib/api'
 import { appStore, logoutStore, preferencesStore, tenantsStore, useApp } from './stores'
 
 const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
   users: { area: 'Users', render: () => <UsersScreen /> },
+  bulk: { area: 'Bulk logout', render: () => <BulkScreen /> },
   activity: { area: 'Activity', render: () => <ActivityScreen /> },
   tenants: { area: 'Tenants', render: () => <TenantsScreen /> },
   settings: { area: 'Settings', render: () => <SettingsScreen /> },
@@ -58,6 +61,7 @@ export function App() {
       <main id="content" className="content" tabIndex={-1}>
         <LoadError />
         <NoticeList />
+        <InterruptedJobs />
         <ErrorBoundary key={screen} area={view.area}>
           {view.render()}
         </ErrorBoundary>

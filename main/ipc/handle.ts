@@ -12,7 +12,7 @@ export interface ErrorLog {
 }
 
 /** The largest input accepted on any channel, in characters of JSON. */
-export const MAX_INPUT_CHARS = 256 * 1024
+export const MAX_INPUT_CHARS = 1_100_000
 
 /**
  * Turn a zod failure into one readable line that names the field, never echoing the value.

@@ -69,6 +69,24 @@ export const inputSchemas = {
     confirmation: z.string().max(512).optional(),
     reason: z.string().max(500).optional(),
   }),
+  planBulkLogout: z.strictObject({
+    source: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('list'), text: z.string().min(1).max(1_000_000) }),
+      z.strictObject({ kind: z.literal('connection'), connection: z.string().min(1).max(128) }),
+    ]),
+    mode: z.enum(['matching-sessions', 'all-sessions', 'all-sessions-and-tokens']),
+    filter: z
+      .strictObject({
+        ip: z.string().max(64).optional(),
+        asn: z.string().max(32).optional(),
+        userAgent: z.string().max(256).optional(),
+        createdBefore: z.string().max(40).optional(),
+        createdAfter: z.string().max(40).optional(),
+        connection: z.string().max(128).optional(),
+        clientId: z.string().max(128).optional(),
+      })
+      .optional(),
+  }),
   listJobs: noInput,
   controlJob: z.strictObject({
     id,

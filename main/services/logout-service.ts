@@ -3,6 +3,11 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { join } from 'node:path'
 import type {
   ActivityEntry,
+  BulkMode,
+  BulkSource,
+  CohortSummary,
+  LogoutPreview,
+  SessionFilter,
   JobRecord,
   JobView,
   LogoutAction,
@@ -16,9 +21,21 @@ import type { ActivityLog } from './activity-log'
 import { createJobRunner, type JobRunner } from './jobs/job-runner'
 import { createLogoutExecutor } from './jobs/logout-executor'
 import { verifyGone } from './jobs/verify'
-import { previewLogout } from './logout-preview'
+import { describeFilter, isEmptyFilter, parseCohortList, planBulk, type BulkTarget } from './cohort'
+import {
+  ACCESS_TOKENS_SURVIVE,
+  EVENTUAL_CONSISTENCY_NOTE,
+  UNCOMMITTED_WORK_WARNING,
+  previewLogout,
+} from './logout-preview'
+import { parseUserAgent } from './user-agent'
 import type { EventSink, TenantApi } from './ports'
 import { AppFailure, fail, ok } from './result'
+
+/** Users of a connection read for one bulk cohort at most (Auth0 search pages stop at 1,000). */
+export const MAX_CONNECTION_COHORT = 1000
+/** Users read at once while building a cohort (the pacer spaces the requests anyway). */
+const COHORT_CONCURRENCY = 4
 
 /** How long a preview may wait for its confirmation. */
 export const PREVIEW_TTL_MS = 10 * 60_000
@@ -45,7 +62,7 @@ export interface LogoutDeps {
   events: EventSink
   activity: ActivityLog
   tenants: {
-    active(): Promise<{ id: string }>
+    active(): Promise<{ id: string; api: TenantApi }>
     summary(id: string): Promise<TenantSummary>
     logoutApi(id: string): Promise<LogoutApi>
   }
@@ -270,6 +287,94 @@ export function createLogoutService(deps: LogoutDeps) {
       return ok(view(tenantId, record))
     },
 
+    /**
+     * Read a bulk cohort from the active tenant, filter its sessions, and preview exactly the
+     * requests a job will send. Confirmation is typing the number of users.
+     */
+    async planBulk(
+      source: BulkSource,
+      mode: BulkMode,
+      filter?: SessionFilter,
+    ): Promise<Result<PreviewedLogout>> {
+      const { id, api } = await deps.tenants.active()
+      const cohort = await readCohort(api, source)
+      if (!cohort.ok) return cohort
+      const { targets, listErrors } = cohort.value
+      const plan = planBulk(targets, mode, isEmptyFilter(filter) ? undefined : filter)
+      const tenant = await deps.tenants.summary(id)
+      const who =
+        source.kind === 'list' ? `${targets.length} listed users` : `users of ${source.connection}`
+      const description = `${who}${filter && !isEmptyFilter(filter) ? `, sessions matching ${describeFilter(filter)}` : ''}`
+      const endedIds = new Set(
+        plan.requests.filter((r) => r.kind === 'delete-session').map((r) => r.targetId),
+      )
+      const plannedUsers = new Set(plan.requests.map((r) => r.userId))
+      const ended = targets.flatMap((t) =>
+        (t.sessions ?? [])
+          .filter((s) =>
+            mode === 'matching-sessions' ? endedIds.has(s.id ?? '') : plannedUsers.has(t.userId),
+          )
+          .map((s) => ({
+            id: `session:${s.id ?? ''}`,
+            sessionId: s.id ?? '',
+            device: `${parseUserAgent(s.device?.last_user_agent).label} · ${s.device?.last_ip ?? 'no IP'} · ${t.email ?? t.userId}`,
+            apps: (s.clients ?? []).map((c) => c.client_id ?? '').filter(Boolean),
+          })),
+      )
+      const preview: LogoutPreview = {
+        action: {
+          kind: 'bulk',
+          source:
+            source.kind === 'list' ? { kind: 'list', text: `${targets.length} entries` } : source,
+          mode,
+          ...(filter && { filter }),
+          description,
+        },
+        title: `${mode === 'matching-sessions' ? `End ${plan.sessions} sessions` : mode === 'all-sessions' ? 'End all sessions' : 'End all sessions and refresh tokens'} of ${plan.users} users`,
+        global: true,
+        ends: { sessions: ended, refreshTokens: [] },
+        backchannel: [],
+        survives: {
+          accessTokens: ACCESS_TOKENS_SURVIVE,
+          idpSessions: [],
+          refreshTokens: [],
+          appSessions: [],
+          sessions: [],
+        },
+        warnings: [
+          UNCOMMITTED_WORK_WARNING,
+          mode === 'all-sessions-and-tokens'
+            ? 'Every refresh token of these users is revoked too.'
+            : 'Refresh tokens are not revoked: applications holding them stay signed in until they are revoked or expire.',
+          'Identity-provider sessions are never ended by the Management API.',
+          EVENTUAL_CONSISTENCY_NOTE,
+        ],
+        requests: plan.requests,
+        counts: { sessions: plan.sessions, refreshTokens: 0, requests: plan.requests.length },
+      }
+      const summary: CohortSummary = {
+        users: plan.users,
+        sessions: plan.sessions,
+        skipped: plan.skipped,
+        listErrors,
+      }
+      const previewed: PreviewedLogout = {
+        previewId: randomUUID(),
+        preview,
+        tenant: {
+          id: tenant.id,
+          name: tenant.name,
+          environment: tenant.environment,
+          kind: tenant.kind,
+        },
+        confirmText: String(plan.users),
+        expiresAt: new Date(now().getTime() + PREVIEW_TTL_MS).toISOString(),
+        cohort: summary,
+      }
+      previews.set(previewed.previewId, { previewed, userId: '' })
+      return ok(previewed)
+    },
+
     /** Every job, newest first; recovers journals of every tenant folder on first call. */
     async list(): Promise<Result<JobView[]>> {
       if (existsSync(jobsDir)) {
@@ -333,6 +438,19 @@ export function createLogoutService(deps: LogoutDeps) {
       return ok(view(tenantId, next))
     },
 
+    /**
+     * Stop sending (on quit): running jobs are paused and left in the journal, so the next start
+     * offers them for resume. Items in flight finish first.
+     */
+    async dispose(): Promise<void> {
+      for (const r of runners.values()) {
+        for (const record of r.list()) {
+          if (record.status === 'running') await r.pause(record.id)
+        }
+        await Promise.all(r.list().map((record) => r.whenIdle(record.id)))
+      }
+    },
+
     /** The activity log, newest first. */
     async activity(): Promise<Result<{ entries: ActivityEntry[]; skippedLines: number }>> {
       const page = await deps.activity.list({ limit: 1000 })
@@ -358,6 +476,85 @@ export function createLogoutService(deps: LogoutDeps) {
       )
     },
   }
+}
+
+/** Read the users of a bulk cohort and their sessions, a few at a time through the pacer. */
+async function readCohort(
+  api: TenantApi,
+  source: BulkSource,
+): Promise<Result<{ targets: BulkTarget[]; listErrors: CohortSummary['listErrors'] }>> {
+  const users: { userId: string; email?: string; identities?: BulkTarget['identities'] }[] = []
+  let listErrors: CohortSummary['listErrors'] = []
+  if (source.kind === 'list') {
+    const parsed = parseCohortList(source.text)
+    listErrors = parsed.errors
+    if (parsed.entries.length === 0) {
+      return fail(
+        'INVALID_INPUT',
+        parsed.errors[0]?.reason ?? 'The list has no user ids or emails.',
+      )
+    }
+    for (const entry of parsed.entries) {
+      if (entry.kind === 'user_id') users.push({ userId: entry.value })
+      else {
+        const found = await api.getUsersByEmail(entry.value)
+        if (found.length === 0)
+          listErrors.push({
+            line: entry.line,
+            text: entry.value,
+            reason: 'No user has this email.',
+          })
+        for (const u of found)
+          users.push({
+            userId: u.user_id,
+            ...(u.email && { email: u.email }),
+            ...(u.identities && { identities: u.identities }),
+          })
+      }
+    }
+  } else {
+    for (let page = 0; users.length < MAX_CONNECTION_COHORT; page++) {
+      const found = await api.searchUsers({
+        q: `identities.connection:"${source.connection.replace(/"/g, '')}"`,
+        page,
+        perPage: 100,
+      })
+      users.push(
+        ...found.users.map((u) => ({
+          userId: u.user_id,
+          ...(u.email && { email: u.email }),
+          ...(u.identities && { identities: u.identities }),
+        })),
+      )
+      if (found.users.length < 100 || (page + 1) * 100 >= found.total) break
+    }
+  }
+  const targets: BulkTarget[] = Array.from({ length: users.length }, (_, i) => ({
+    userId: users[i]?.userId ?? '',
+    sessions: null,
+  }))
+  let next = 0
+  await Promise.all(
+    Array.from({ length: COHORT_CONCURRENCY }, async () => {
+      while (next < users.length) {
+        const i = next++
+        const u = users[i] as (typeof users)[number]
+        let sessions: BulkTarget['sessions'] = null
+        try {
+          sessions = await api.listUserSessions(u.userId)
+        } catch (error) {
+          if (!(error instanceof AppFailure) || error.code !== 'NOT_FOUND') throw error
+        }
+        targets[i] = {
+          userId: u.userId,
+          ...(u.email && { email: u.email }),
+          ...(u.identities && { identities: u.identities }),
+          sessions,
+        }
+      }
+    }),
+  )
+  return ok({ targets, listErrors })
 }
 
 function safeDirName(tenantId: string): string {

@@ -66,6 +66,7 @@ export interface TenantApi {
     perPage: number
   }): Promise<{ users: Auth0UserLike[]; total: number }>
   getUser(id: string): Promise<Auth0UserLike>
+  getUsersByEmail(email: string): Promise<Auth0UserLike[]>
   listUserSessions(userId: string): Promise<Auth0SessionLike[]>
   listUserRefreshTokens(userId: string): Promise<Auth0RefreshTokenLike[]>
   getSession(id: string): Promise<Auth0SessionLike>

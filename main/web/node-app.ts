@@ -66,12 +66,14 @@ export async function startNodeApp(options: NodeAppOptions): Promise<NodeApp> {
     launchSandbox: options.launchSandbox ?? launchDemoSandbox,
   })
   host.attach(createInvoker(createHandlers(services), options.log ?? console))
+  let closing: Promise<void> | null = null
   return {
     host,
     services,
-    async close() {
-      await services.dispose()
-      await host.close()
+    // Idempotent: a test may quit the app mid-job and its fixture close it again.
+    close() {
+      closing ??= services.dispose().then(() => host.close())
+      return closing
     },
   }
 }

@@ -9,7 +9,7 @@ import type { EventSink } from '../services/ports'
 import { renderClientScript } from './client-script'
 
 /** Largest request body the web host reads, in bytes. */
-export const MAX_BODY_BYTES = 1024 * 1024
+export const MAX_BODY_BYTES = 2 * 1024 * 1024
 /** The header every API call carries the per-run token in. */
 export const TOKEN_HEADER = 'x-session-console-token'
 const CLIENT_PATH = '/__session-console/api.js'

@@ -1,4 +1,5 @@
 import { test as base, type Page } from '@playwright/test'
+import { startSandbox, type SandboxOptions } from '../../main/sandbox/server'
 import { startTestNodeApp, tempDataDir } from '../helpers/node-app'
 
 type NodeApp = Awaited<ReturnType<typeof startTestNodeApp>>
@@ -7,13 +8,23 @@ type NodeApp = Awaited<ReturnType<typeof startTestNodeApp>>
  * e2e fixture: the real services behind the web host in a temp data folder, opened in Debian's
  * Chromium. The page cannot tell it from the Electron app.
  */
-export const test = base.extend<{ app: NodeApp; dataDir: string; openApp: () => Promise<Page> }>({
+export const test = base.extend<{
+  app: NodeApp
+  dataDir: string
+  openApp: () => Promise<Page>
+  /** How the embedded Sandbox starts (seed, rate limit); the demo seed by default. */
+  sandboxOptions: SandboxOptions
+}>({
+  sandboxOptions: [{ seed: 'demo' }, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   dataDir: async ({}, use) => {
     await use(tempDataDir())
   },
-  app: async ({ dataDir }, use) => {
-    const app = await startTestNodeApp({ dataDir })
+  app: async ({ dataDir, sandboxOptions }, use) => {
+    const app = await startTestNodeApp({
+      dataDir,
+      launchSandbox: () => startSandbox(sandboxOptions),
+    })
     await use(app)
     await app.close()
   },

@@ -37,7 +37,7 @@ test('end one session: preview, confirm, receipt, map updates, activity log', as
   await expect(page.locator('[data-node-id="session:alice-safari-ios"]')).toBeVisible()
   await expect(page.locator('[data-node-id="session:alice-chrome-macos"]')).toHaveCount(0)
 
-  await page.keyboard.press('Alt+2')
+  await page.keyboard.press('Alt+3')
   const log = page.getByRole('table')
   await expect(log).toContainText('SUP-1234 lost laptop')
   await expect(log).toContainText('completed: 1 ended')

@@ -40,6 +40,9 @@ export function createFakeApiFactory(grants: Record<string, string[]> = {}) {
       async getUser(id) {
         throw new AppFailure('NOT_FOUND', `No user ${id}.`)
       },
+      async getUsersByEmail() {
+        return []
+      },
       async listUserSessions() {
         return []
       },

@@ -76,7 +76,11 @@ export interface JobRunnerOptions {
   writeAtomic?: AtomicWrite
 }
 
-/** The job engine of one app instance. Every method that takes an id throws NOT_FOUND for an unknown one. */
+/**
+ * The job engine of one app instance.
+ *
+ * Every method that takes an id throws an AppFailure NOT_FOUND for an unknown one.
+ */
 export interface JobRunner {
   /**
    * Creates a job of exactly `spec.items` (copied; later changes to the array are not seen),
@@ -101,6 +105,7 @@ export interface JobRunner {
   get(id: string): JobRecord | undefined
   /** Copies of every job known (started here or recovered), newest first. */
   list(): JobRecord[]
+  /** Counts per item status, rate over the recent window and time left. */
   progress(id: string): JobProgress
   /**
    * Reads the journal at startup. Jobs found `running` or `paused` become `interrupted` (their
@@ -148,7 +153,11 @@ const toAppError = (err: unknown): AppError =>
 const storageMessage = (err: unknown): string =>
   `The job journal could not be written (${err instanceof Error ? err.message : String(err)}). Nothing more was sent; free disk space or fix the folder's permissions, then resume.`
 
-/** Creates a runner whose journal lives in `options.dir`. Call {@link JobRunner.recover} once at startup. */
+/**
+ * Creates a runner whose journal lives in `options.dir`.
+ *
+ * Call {@link JobRunner.recover} once at startup, before starting new jobs.
+ */
 export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
   const now = options.now ?? Date.now
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_JOB_CONCURRENCY))
@@ -372,33 +381,44 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
     return undefined
   }
 
-  const hasPending = (job: Job): boolean =>
-    job.record.items.some((item) => job.record.states[item.key]?.status === 'pending')
+  const pendingKeys = (job: Job): string[] =>
+    job.record.items
+      .filter((item) => job.record.states[item.key]?.status === 'pending')
+      .map((item) => item.key)
 
+  /** Starts items up to the concurrency; completes the job when nothing is left. */
   const pump = (job: Job): void => {
-    while (!job.discarded && job.record.status === 'running' && job.active < concurrency) {
-      const key = nextPending(job)
-      if (key === undefined) break
-      job.active += 1
-      runItem(job, key)
-        .catch((err: unknown) => {
-          // A bug in the runner itself: record it on the item rather than lose the job.
-          const state = job.record.states[key]
-          if (state !== undefined && !FINISHED.has(state.status)) {
-            finish(job, key, 'failed', toAppError(err))
-          }
-        })
-        .finally(() => {
-          job.active -= 1
-          pump(job)
-        })
-    }
-    if (!job.discarded && job.record.status === 'running' && job.active === 0 && !hasPending(job)) {
-      job.record.status = 'completed'
-      job.runStartedAt = null
-      touch(job)
-      persist(job)
-      emit(job)
+    for (;;) {
+      while (!job.discarded && job.record.status === 'running' && job.active < concurrency) {
+        const key = nextPending(job)
+        if (key === undefined) break
+        job.active += 1
+        runItem(job, key)
+          .catch((err: unknown) => {
+            // A bug in the runner itself: record it on the item rather than lose the job.
+            const state = job.record.states[key]
+            if (state !== undefined && !FINISHED.has(state.status)) {
+              finish(job, key, 'failed', toAppError(err))
+            }
+          })
+          .finally(() => {
+            job.active -= 1
+            pump(job)
+          })
+      }
+      if (job.discarded || job.record.status !== 'running' || job.active > 0) break
+      const left = pendingKeys(job)
+      if (left.length === 0) {
+        job.record.status = 'completed'
+        job.runStartedAt = null
+        touch(job)
+        persist(job)
+        emit(job)
+        break
+      }
+      // Pending items the queue does not hold (one put back while the job was paused and
+      // resumed): queue them again rather than stall.
+      job.queue = left
     }
     settleIdle(job)
   }
@@ -407,9 +427,7 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
   const run = (job: Job): void => {
     job.record.status = 'running'
     delete job.record.error
-    job.queue = job.record.items
-      .filter((item) => job.record.states[item.key]?.status === 'pending')
-      .map((item) => item.key)
+    job.queue = pendingKeys(job)
     job.completions = []
     job.runStartedAt = now()
     touch(job)
@@ -588,11 +606,17 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
         const wasActive = record.status === 'running' || record.status === 'paused'
         let changed = false
         for (const state of Object.values(record.states)) {
-          if (state.status === 'running') {
-            // In doubt: the request may or may not have reached Auth0. Sending it again is safe.
+          if (state.status !== 'running') continue
+          // In doubt: the request may or may not have reached Auth0. Sending it again is safe, so
+          // it is pending again; in a job cancelled before the crash it counts as cancelled (the
+          // operator can still retry it).
+          if (record.status === 'cancelled') {
+            state.status = 'cancelled'
+            state.finishedAt = record.updatedAt
+          } else {
             state.status = 'pending'
-            changed = true
           }
+          changed = true
         }
         if (wasActive) {
           record.status = 'interrupted'

@@ -145,8 +145,8 @@ const recordSchema = z.object({
 
 const fileSchema = z.object({ format: z.literal(JOURNAL_FORMAT), job: recordSchema })
 
-/** Why a file's text is not a usable job record; null when it is one. */
-const checkRecord = (text: string): { record: JobRecord } | { reason: string } => {
+/** The record in a file's text, or why there is none usable. */
+const checkRecord = (text: string, id: string): { record: JobRecord } | { reason: string } => {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -156,6 +156,7 @@ const checkRecord = (text: string): { record: JobRecord } | { reason: string } =
   const result = fileSchema.safeParse(parsed)
   if (!result.success) return { reason: 'it is not a job record of a known format' }
   const record = result.data.job as JobRecord
+  if (record.id !== id) return { reason: 'it holds a different job than its name says' }
   const keys = new Set(record.items.map((item) => item.key))
   if (keys.size !== record.items.length || record.items.some((i) => !(i.key in record.states))) {
     return { reason: 'its items and their states do not match' }
@@ -276,7 +277,8 @@ export const createJournal = (options: JournalOptions): Journal => {
           }
           continue
         }
-        if (!FILE_PATTERN.test(name)) continue
+        const id = FILE_PATTERN.exec(name)?.[1]
+        if (id === undefined) continue
         let text: string
         try {
           text = readFileSync(file, 'utf8')
@@ -288,7 +290,7 @@ export const createJournal = (options: JournalOptions): Journal => {
           })
           continue
         }
-        const checked = checkRecord(text)
+        const checked = checkRecord(text, id)
         if ('record' in checked) {
           records.push(checked.record)
           continue

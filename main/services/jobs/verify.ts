@@ -6,8 +6,8 @@ import { RETRYABLE_CODES } from './job-runner'
 /**
  * After a logout job: are the targets really gone?
  *
- * Auth0 applies session and refresh-token deletes asynchronously (reference §4, §7), so a 204 only
- * means "accepted". This re-reads every affected object, polling a bounded number of times.
+ * Auth0 applies session and refresh-token deletes asynchronously (reference §4, §7), so a 204
+ * only means "accepted". This re-reads every affected object, polling a bounded number of times.
  */
 
 /** The Management API reads verification needs. */

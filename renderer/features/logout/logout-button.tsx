@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { LogoutAction } from '../../../preload/contract'
 import { logoutStore, useTenants } from '../../stores'
 import { selectActiveTenant } from '../tenants/tenants-store'
@@ -6,8 +7,34 @@ interface LogoutButtonProps {
   userId: string
   action: LogoutAction
   /** The console feature (scope-gated) this action needs. */
-  feature: 'end-sessions' | 'revoke-sessions' | 'revoke-refresh-tokens'
+  feature: GatedFeature
   label: string
+}
+
+type GatedFeature = 'end-sessions' | 'revoke-sessions' | 'revoke-refresh-tokens'
+
+/** Why the active tenant cannot do a feature (its missing scope), or undefined when it can. */
+function useDisabledReason(feature: GatedFeature): string | undefined {
+  const availability = useTenants((s) =>
+    selectActiveTenant(s)?.connection.features.find((f) => f.id === feature),
+  )
+  return availability && !availability.enabled ? availability.reason : undefined
+}
+
+interface LogoutButtonGateProps {
+  feature: GatedFeature
+  children: (disabled: boolean) => ReactNode
+}
+
+/** Renders a control disabled, with the reason beside it, when the tenant lacks the scope. */
+export function LogoutButtonGate({ feature, children }: LogoutButtonGateProps) {
+  const reason = useDisabledReason(feature)
+  return (
+    <span className="logout-button">
+      {children(reason !== undefined)}
+      {reason && <span className="muted small">{reason}</span>}
+    </span>
+  )
 }
 
 /** Opens the logout preview; disabled, with the missing scope named, when the tenant cannot do it. */

@@ -4,6 +4,7 @@ import { errorText } from '../../lib/error-text'
 import { logoutStore, useLogout, usersStore } from '../../stores'
 import { EnvironmentBadge } from '../tenants/environment-badge'
 import { JobProgressView } from './job-progress'
+import { CohortView } from './cohort-view'
 import { PreviewView } from './preview-view'
 import { ReceiptView } from './receipt-view'
 
@@ -27,7 +28,7 @@ export function LogoutDialog() {
   if (dialog.phase === 'previewing') {
     return (
       <ModalDialog title="Preparing the preview…" onClose={close}>
-        <p role="status">Reading the user’s current sessions and tokens…</p>
+        <p role="status">{dialog.what}</p>
       </ModalDialog>
     )
   }
@@ -41,11 +42,7 @@ export function LogoutDialog() {
           <button type="button" className="button" onClick={close}>
             Close
           </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => void store.openPreview(dialog.userId, dialog.action)}
-          >
+          <button type="button" className="button primary" onClick={() => void dialog.retry()}>
             Try again
           </button>
         </div>
@@ -94,6 +91,7 @@ export function LogoutDialog() {
           users’ sessions.
         </p>
       )}
+      {previewed.cohort && <CohortView cohort={previewed.cohort} />}
       <PreviewView preview={preview} />
       <div className="field">
         <label htmlFor="logout-reason">Reason or ticket (kept in the activity log)</label>
@@ -107,7 +105,8 @@ export function LogoutDialog() {
       {needsTyping && (
         <div className="field">
           <label htmlFor="logout-confirm">
-            Type <code>{previewed.confirmText}</code> to confirm
+            Type <code>{previewed.confirmText}</code>{' '}
+            {previewed.cohort ? '(the number of users)' : ''} to confirm
           </label>
           <input
             id="logout-confirm"

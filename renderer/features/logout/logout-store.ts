@@ -2,6 +2,9 @@ import { createStore } from 'zustand/vanilla'
 import type {
   ActivityEntry,
   AppError,
+  BulkMode,
+  BulkSource,
+  SessionFilter,
   ConsoleApi,
   JobView,
   LogoutAction,
@@ -11,6 +14,7 @@ import type {
 type LogoutApi = Pick<
   ConsoleApi,
   | 'previewLogout'
+  | 'planBulkLogout'
   | 'startLogout'
   | 'listJobs'
   | 'controlJob'
@@ -22,7 +26,7 @@ type LogoutApi = Pick<
 /** The logout dialog: preview → confirm → job progress → receipt. */
 export type LogoutDialog =
   | { phase: 'closed' }
-  | { phase: 'previewing'; userId: string; action: LogoutAction }
+  | { phase: 'previewing'; what: string }
   | {
       phase: 'preview'
       userId: string
@@ -30,7 +34,7 @@ export type LogoutDialog =
       error: AppError | null
       starting: boolean
     }
-  | { phase: 'preview-error'; userId: string; action: LogoutAction; error: AppError }
+  | { phase: 'preview-error'; userId: string; error: AppError; retry: () => Promise<void> }
   | { phase: 'job'; userId: string; jobId: string }
 
 /** State of logout jobs and the activity log. */
@@ -43,6 +47,11 @@ export interface LogoutState {
   activityStatus: 'idle' | 'loading' | 'ready' | 'error'
   activityError: AppError | null
   openPreview(userId: string, action: LogoutAction): Promise<void>
+  openBulkPreview(input: {
+    source: BulkSource
+    mode: BulkMode
+    filter?: SessionFilter
+  }): Promise<void>
   confirm(confirmation: string, reason: string): Promise<void>
   close(): void
   receiveJob(job: JobView): void
@@ -67,12 +76,33 @@ export function createLogoutStore(api: LogoutApi) {
     activityStatus: 'idle',
     activityError: null,
     async openPreview(userId, action) {
-      set({ dialog: { phase: 'previewing', userId, action } })
+      set({
+        dialog: { phase: 'previewing', what: 'Reading the user’s current sessions and tokens…' },
+      })
       const res = await api.previewLogout({ userId, action })
       set({
         dialog: res.ok
           ? { phase: 'preview', userId, previewed: res.value, error: null, starting: false }
-          : { phase: 'preview-error', userId, action, error: res.error },
+          : {
+              phase: 'preview-error',
+              userId,
+              error: res.error,
+              retry: () => get().openPreview(userId, action),
+            },
+      })
+    },
+    async openBulkPreview(input) {
+      set({ dialog: { phase: 'previewing', what: 'Reading the cohort’s users and sessions…' } })
+      const res = await api.planBulkLogout(input)
+      set({
+        dialog: res.ok
+          ? { phase: 'preview', userId: '', previewed: res.value, error: null, starting: false }
+          : {
+              phase: 'preview-error',
+              userId: '',
+              error: res.error,
+              retry: () => get().openBulkPreview(input),
+            },
       })
     },
     async confirm(confirmation, reason) {

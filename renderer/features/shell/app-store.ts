@@ -4,8 +4,9 @@ import type { AppError, AppInfo, ConsoleApi, StartupNotice } from '../../../prel
 /** The screens in the sidebar, in order. Screens not built yet are not listed. */
 export const screens = [
   { id: 'users', label: 'Users', key: '1' },
-  { id: 'activity', label: 'Activity', key: '2' },
-  { id: 'tenants', label: 'Tenants', key: '3' },
+  { id: 'bulk', label: 'Bulk logout', key: '2' },
+  { id: 'activity', label: 'Activity', key: '3' },
+  { id: 'tenants', label: 'Tenants', key: '4' },
   { id: 'settings', label: 'Settings', key: '9' },
 ] as const
 

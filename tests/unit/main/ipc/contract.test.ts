@@ -30,6 +30,7 @@ const samples: { [M in Method]: Input<M> } = {
   listRecentUsers: undefined,
   previewLogout: { userId: 'auth0|nobody', action: { kind: 'delete-session', sessionId: 's1' } },
   startLogout: { previewId: 'missing', confirmation: 'x', reason: 'ticket 42' },
+  planBulkLogout: { source: { kind: 'list', text: 'nobody@example.com' }, mode: 'all-sessions' },
   listJobs: undefined,
   controlJob: { id: 'missing', command: 'pause' },
   retryJobItem: { id: 'missing', key: 'delete-session:s1' },
