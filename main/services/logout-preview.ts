@@ -10,7 +10,6 @@ import type {
   LogoutRequestKind,
   RefreshTokenNode,
   SessionNode,
-  SurvivingSession,
   UserLayers,
 } from '../../preload/contract'
 import { AppFailure } from './result'
