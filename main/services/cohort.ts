@@ -1,3 +1,4 @@
+import type { SessionFilter } from '../../preload/contract'
 import { idpKindOf } from './federated-logout'
 import type { Auth0IdentityLike, Auth0SessionLike } from './layer-model'
 import { logoutRequest, type LogoutRequest } from './logout-preview'
@@ -218,29 +219,8 @@ export function parseCohortList(text: string): CohortList {
   return { entries, errors, duplicates }
 }
 
-/**
- * Which sessions a bulk action selects. Every given criterion must hold; an empty filter selects
- * every session.
- */
-export interface SessionFilter {
-  /**
-   * An IPv4 CIDR range (`203.0.113.0/24`), a full address, or an address prefix ending at a dot or
-   * colon boundary (`203.0.113`, `2001:db8`). The session's first or last IP may match.
-   */
-  ip?: string
-  /** Autonomous system number, with or without `AS`; the first or last ASN may match. */
-  asn?: string
-  /** Case-insensitive substring of the first or last user agent. */
-  userAgent?: string
-  /** ISO-8601: created strictly before. */
-  createdBefore?: string
-  /** ISO-8601: created at or after. */
-  createdAfter?: string
-  /** A connection name; see {@link matchSession} for how a session is tied to one. */
-  connection?: string
-  /** The session was used by this application. */
-  clientId?: string
-}
+/** Session criteria for bulk logout; the type lives in the contract (the renderer fills it). */
+export type { SessionFilter } from '../../preload/contract'
 
 /** What {@link matchSession} knows about the session's user: the identities the console read. */
 export interface SessionOwner {

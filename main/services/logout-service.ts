@@ -19,8 +19,8 @@ import type {
 } from '../../preload/contract'
 import type { ActivityLog } from './activity-log'
 import { createJobRunner, type JobRunner } from './jobs/job-runner'
-import { createLogoutExecutor } from './jobs/logout-executor'
-import { verifyGone } from './jobs/verify'
+import { createLogoutExecutor, type LogoutApi as ExecutorApi } from './jobs/logout-executor'
+import { verifyGone, type VerifyApi } from './jobs/verify'
 import { describeFilter, isEmptyFilter, parseCohortList, planBulk, type BulkTarget } from './cohort'
 import {
   ACCESS_TOKENS_SURVIVE,
@@ -43,18 +43,7 @@ export const PREVIEW_TTL_MS = 10 * 60_000
 export const VERIFY = { attempts: 5, delayMs: 1000 }
 
 /** What a logout job and its verification call. */
-export type LogoutApi = Pick<
-  TenantApi,
-  | 'deleteSession'
-  | 'revokeSession'
-  | 'deleteRefreshToken'
-  | 'deleteUserSessions'
-  | 'deleteUserRefreshTokens'
-  | 'getSession'
-  | 'getRefreshToken'
-  | 'listUserSessions'
-  | 'listUserRefreshTokens'
->
+export type LogoutApi = ExecutorApi & VerifyApi
 
 /** Collaborators of the logout service. */
 export interface LogoutDeps {
@@ -72,18 +61,13 @@ export interface LogoutDeps {
   verify?: { attempts: number; delayMs: number }
 }
 
-interface Pending {
-  previewed: PreviewedLogout
-  userId: string
-}
-
 /**
  * Targeted and global logout: preview from fresh data, explicit confirmation, a resumable paced job
  * per action, a verified receipt, and an activity-log entry at start and at the end.
  */
 export function createLogoutService(deps: LogoutDeps) {
   const now = deps.now ?? (() => new Date())
-  const previews = new Map<string, Pending>()
+  const previews = new Map<string, PreviewedLogout>()
   const runners = new Map<string, JobRunner>()
   const receipts = new Map<string, LogoutReceipt>()
   const jobsDir = join(deps.dataDir, 'jobs')
@@ -141,6 +125,30 @@ export function createLogoutService(deps: LogoutDeps) {
       if (record) return { tenantId, runner: r, record }
     }
     throw new AppFailure('NOT_FOUND', 'That job no longer exists.')
+  }
+
+  /** Remember a preview until it is confirmed or expires; answer it as the renderer sees it. */
+  function keep(
+    preview: LogoutPreview,
+    tenant: TenantSummary,
+    confirmText: string | null,
+    cohort?: CohortSummary,
+  ): PreviewedLogout {
+    const previewed: PreviewedLogout = {
+      previewId: randomUUID(),
+      preview,
+      tenant: {
+        id: tenant.id,
+        name: tenant.name,
+        environment: tenant.environment,
+        kind: tenant.kind,
+      },
+      confirmText,
+      expiresAt: new Date(now().getTime() + PREVIEW_TTL_MS).toISOString(),
+      ...(cohort && { cohort }),
+    }
+    previews.set(previewed.previewId, previewed)
+    return previewed
   }
 
   /** When a job stops running, verify what it ended, write the receipt and the activity entry. */
@@ -226,20 +234,7 @@ export function createLogoutService(deps: LogoutDeps) {
       const { id } = await deps.tenants.active()
       const tenant = await deps.tenants.summary(id)
       const user = layers.value.user
-      const previewed: PreviewedLogout = {
-        previewId: randomUUID(),
-        preview,
-        tenant: {
-          id: tenant.id,
-          name: tenant.name,
-          environment: tenant.environment,
-          kind: tenant.kind,
-        },
-        confirmText: preview.global ? (user.email ?? user.userId) : null,
-        expiresAt: new Date(now().getTime() + PREVIEW_TTL_MS).toISOString(),
-      }
-      previews.set(previewed.previewId, { previewed, userId })
-      return ok(previewed)
+      return ok(keep(preview, tenant, preview.global ? (user.email ?? user.userId) : null))
     },
 
     /** Run a confirmed preview as a job: exactly its requests. */
@@ -248,10 +243,9 @@ export function createLogoutService(deps: LogoutDeps) {
       confirmation?: string,
       reason?: string,
     ): Promise<Result<JobView>> {
-      const pending = previews.get(previewId)
-      if (!pending)
+      const previewed = previews.get(previewId)
+      if (!previewed)
         return fail('NOT_FOUND', 'This preview is no longer available. Preview the action again.')
-      const { previewed } = pending
       if (Date.parse(previewed.expiresAt) < now().getTime()) {
         previews.delete(previewId)
         return fail(
@@ -358,21 +352,7 @@ export function createLogoutService(deps: LogoutDeps) {
         skipped: plan.skipped,
         listErrors,
       }
-      const previewed: PreviewedLogout = {
-        previewId: randomUUID(),
-        preview,
-        tenant: {
-          id: tenant.id,
-          name: tenant.name,
-          environment: tenant.environment,
-          kind: tenant.kind,
-        },
-        confirmText: String(plan.users),
-        expiresAt: new Date(now().getTime() + PREVIEW_TTL_MS).toISOString(),
-        cohort: summary,
-      }
-      previews.set(previewed.previewId, { previewed, userId: '' })
-      return ok(previewed)
+      return ok(keep(preview, tenant, String(plan.users), summary))
     },
 
     /** Every job, newest first; recovers journals of every tenant folder on first call. */

@@ -111,16 +111,10 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           </NodeCard>
         ))}
         {hiddenSessions > 0 && (
-          <div className="group-card">
-            <p>+ {hiddenSessions.toLocaleString()} older sessions, by device (all listed below):</p>
-            <ul>
-              {hiddenByDevice.map(([label, n]) => (
-                <li key={label}>
-                  {label} × {n.toLocaleString()}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <GroupCard
+            text={`+ ${hiddenSessions.toLocaleString()} older sessions, by device (all listed below):`}
+            groups={hiddenByDevice}
+          />
         )}
       </div>
 
@@ -163,16 +157,10 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           </div>
         )}
         {hiddenTokens > 0 && (
-          <div className="group-card">
-            <p>+ {hiddenTokens.toLocaleString()} more tokens, by application (all listed below):</p>
-            <ul>
-              {hiddenByApp.map(([label, n]) => (
-                <li key={label}>
-                  {label} × {n.toLocaleString()}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <GroupCard
+            text={`+ ${hiddenTokens.toLocaleString()} more tokens, by application (all listed below):`}
+            groups={hiddenByApp}
+          />
         )}
       </div>
 
@@ -207,4 +195,20 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): [string, num
   const counts = new Map<string, number>()
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
   return [...counts].sort((a, b) => b[1] - a[1])
+}
+
+/** The rest of a long column, counted per group instead of drawn one card each. */
+function GroupCard({ text, groups }: { text: string; groups: [string, number][] }) {
+  return (
+    <div className="group-card">
+      <p>{text}</p>
+      <ul>
+        {groups.map(([label, n]) => (
+          <li key={label}>
+            {label} × {n.toLocaleString()}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
 }
