@@ -303,6 +303,9 @@ export function createLogoutService(deps: LogoutDeps) {
         plan.requests.filter((r) => r.kind === 'delete-session').map((r) => r.targetId),
       )
       const plannedUsers = new Set(plan.requests.map((r) => r.userId))
+      const appNames = new Map(
+        (await api.listClients().catch(() => [])).map((c) => [c.client_id ?? '', c.name ?? '']),
+      )
       const ended = targets.flatMap((t) =>
         (t.sessions ?? [])
           .filter((s) =>
@@ -312,7 +315,9 @@ export function createLogoutService(deps: LogoutDeps) {
             id: `session:${s.id ?? ''}`,
             sessionId: s.id ?? '',
             device: `${parseUserAgent(s.device?.last_user_agent).label} · ${s.device?.last_ip ?? 'no IP'} · ${t.email ?? t.userId}`,
-            apps: (s.clients ?? []).map((c) => c.client_id ?? '').filter(Boolean),
+            apps: (s.clients ?? []).map(
+              (c) => appNames.get(c.client_id ?? '') ?? c.client_id ?? '',
+            ),
           })),
       )
       const preview: LogoutPreview = {

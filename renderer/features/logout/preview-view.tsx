@@ -1,5 +1,8 @@
 import type { LogoutPreview } from '../../../preload/contract'
 
+/** Items listed per group; the rest are counted. */
+const SHOWN = 50
+
 interface PreviewViewProps {
   preview: LogoutPreview
 }
@@ -16,18 +19,28 @@ export function PreviewView({ preview }: PreviewViewProps) {
             <p className="muted">Nothing listed.</p>
           )}
           <ul className="end-list">
-            {ends.sessions.map((s) => (
+            {ends.sessions.slice(0, SHOWN).map((s) => (
               <li key={s.id}>
                 Session on <strong>{s.device}</strong>
                 {s.apps.length > 0 && <span className="muted"> — used by {s.apps.join(', ')}</span>}
               </li>
             ))}
-            {ends.refreshTokens.map((t) => (
+            {ends.refreshTokens.slice(0, SHOWN).map((t) => (
               <li key={t.id}>
                 Refresh token of <strong>{t.appName}</strong>
                 <span className="muted">{t.bound ? ' (bound to a session)' : ' (not bound)'}</span>
               </li>
             ))}
+            {ends.sessions.length > SHOWN && (
+              <li className="muted">
+                … and {(ends.sessions.length - SHOWN).toLocaleString()} more sessions
+              </li>
+            )}
+            {ends.refreshTokens.length > SHOWN && (
+              <li className="muted">
+                … and {(ends.refreshTokens.length - SHOWN).toLocaleString()} more refresh tokens
+              </li>
+            )}
           </ul>
         </section>
         <section aria-label="Will survive">
