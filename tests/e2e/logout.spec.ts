@@ -41,6 +41,7 @@ test('end one session: preview, confirm, receipt, map updates, activity log', as
   const log = page.getByRole('table')
   await expect(log).toContainText('SUP-1234 lost laptop')
   await expect(log).toContainText('completed: 1 ended')
+  await page.screenshot({ path: 'test-results/activity.png' })
 })
 
 test('global logout needs the user’s email typed, and says what survives', async ({
