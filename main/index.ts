@@ -61,7 +61,17 @@ void app.whenReady().then(() => {
   const invoke = createInvoker(createHandlers(services), console)
   registerIpc(invoke, devUrl ? [new URL(devUrl).origin] : ['file://'])
   mainWindow = createMainWindow(settings, devUrl)
-  app.on('before-quit', () => void services.dispose())
+  // Pause running jobs (journalled) and stop the Sandbox before quitting; the next start offers
+  // the paused jobs for resume.
+  let disposed = false
+  app.on('before-quit', (event) => {
+    if (disposed) return
+    event.preventDefault()
+    void services.dispose().finally(() => {
+      disposed = true
+      app.quit()
+    })
+  })
 })
 
 app.on('window-all-closed', () => app.quit())
