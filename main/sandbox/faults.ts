@@ -24,6 +24,12 @@ export interface Faults {
   failPaths?: string[]
   /** Restricts every other fault to requests matching these patterns (default: all requests). */
   paths?: string[]
+  /**
+   * Deleted or revoked sessions and refresh tokens stay visible to reads for this long, in ms
+   * (Auth0 is eventually consistent, reference §7). Not a per-request fault: `paths` does not
+   * restrict it. When absent, the sandbox's `consistencyDelayMs` option applies.
+   */
+  consistencyDelayMs?: number
 }
 
 /** zod schema of {@link Faults}, used by `POST /__sandbox/faults`. */
@@ -36,6 +42,7 @@ export const faultsSchema = z.strictObject({
   rateLimitStorm: z.boolean().optional(),
   failPaths: z.array(z.string().min(1)).optional(),
   paths: z.array(z.string().min(1)).optional(),
+  consistencyDelayMs: z.number().int().min(0).max(600_000).optional(),
 }) satisfies z.ZodType<Faults>
 
 /** What to do with one request. */

@@ -28,6 +28,14 @@
  * Faults (see faults.ts): latency, 503 error rate, never-answer rate, malformed-JSON rate, socket
  * reset rate, 429 storm, always-failing path patterns, with a seeded dice sequence.
  *
+ * Eventual consistency (opt-in, see consistency.ts): with `consistencyDelayMs` > 0 (the start
+ * option, or `setFaults({ consistencyDelayMs })`, which wins while set) a session or refresh token
+ * removed by `DELETE /sessions/{id}`, `POST /sessions/{id}/revoke`, `DELETE /refresh-tokens/{id}`,
+ * `DELETE /users/{id}/sessions` or `DELETE /users/{id}/refresh-tokens` is still returned by
+ * `GET /sessions/{id}`, `GET /refresh-tokens/{id}` and the user's lists until the delay has passed,
+ * as in Auth0 (reference §4, §7); deleting or revoking it again meanwhile answers 204 / 202 as the
+ * first time. `store` itself shows the delete at once. Default 0: deletes show immediately.
+ *
  * Choices where Auth0's docs are silent:
  * - Only `/api/v2` requests take a token from the rate-limit bucket; `/oauth/token` and the admin
  *   endpoints do not. Every `/api/v2` and `/oauth/token` response carries the `X-RateLimit-*`
@@ -58,6 +66,7 @@ import {
   type SandboxClientCredentials,
   type TokenService,
 } from './access-tokens'
+import { createDeletionLag } from './consistency'
 import { createFaultInjector, faultsSchema, type Faults } from './faults'
 import { ApiError, parseJsonBody, readBody, sendJson } from './http-io'
 import { MANAGEMENT_SCOPES, checkScopes, matchRoute } from './management-api'
@@ -109,6 +118,11 @@ export interface SandboxOptions {
   now?: () => number
   /** Key for the `/__sandbox/*` endpoints; default random. */
   adminKey?: string
+  /**
+   * How long deleted or revoked sessions and refresh tokens stay visible to reads, in ms; default
+   * 0. `setFaults({ consistencyDelayMs })` overrides it while set.
+   */
+  consistencyDelayMs?: number
 }
 
 /** A running sandbox. */
@@ -170,6 +184,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const referenceNow = now()
   const bucket = createTokenBucket(options.rateLimit ?? DEFAULT_RATE_LIMIT, now)
   const faults = createFaultInjector()
+  const lag = createDeletionLag()
   const registered: SandboxClientCredentials[] = [
     {
       clientId,
@@ -255,12 +270,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       const grant = (tokens as TokenService).verify(req.headers.authorization)
       checkScopes(found.route, grant.scopes)
       const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonBody(await readBody(req))
+      const nowMs = now()
+      const delayMs = faults.get().consistencyDelayMs ?? options.consistencyDelayMs ?? 0
       const result = found.route.handle({
-        store,
+        store: delayMs > 0 ? lag.view(store, nowMs, delayMs) : store,
         params: found.params,
         query: url.searchParams,
         body,
-        nowMs: now(),
+        nowMs,
       })
       sendJson(res, result.status, result.body, headers)
     } catch (err) {
@@ -377,6 +394,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     },
     reset() {
       store = buildStore()
+      lag.clear()
       faults.set({})
       bucket.reset()
     },

@@ -213,7 +213,7 @@ export function createLogoutService(deps: LogoutDeps) {
             ? 'cancelled'
             : receipt.counts.failed === 0 && receipt.counts.pending === 0
               ? 'completed'
-              : receipt.counts.verified === 0
+              : receipt.counts.verified === 0 && receipt.counts.pending === 0
                 ? 'failed'
                 : 'partial',
         ended: receipt.counts.verified,
