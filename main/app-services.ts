@@ -14,6 +14,7 @@ import { createTenantsService } from './services/tenants-service'
 import { createUsersService } from './services/users-service'
 import { createActivityLog } from './services/activity-log'
 import { createLogoutService } from './services/logout-service'
+import { createScenarioService } from './services/scenario-service'
 import { join } from 'node:path'
 
 /** What a host (Electron or web) supplies to build the services. */
@@ -69,6 +70,7 @@ export function createAppServices(deps: HostDeps) {
     tenants,
     users,
     logout,
+    scenarios: createScenarioService({ activeTenant: () => tenants.active() }),
     /** Release timers, servers and connections. */
     async dispose(): Promise<void> {
       await logout.dispose()

@@ -651,6 +651,8 @@ export interface ApiMethods {
     input: { source: BulkSource; mode: BulkMode; filter?: SessionFilter }
     output: PreviewedLogout
   }
+  /** A simulator scenario file (JSON text) built from a real user of the active tenant. */
+  getUserScenario: { input: { userId: string }; output: { fileName: string; json: string } }
   /** Every job of every tenant, newest first (interrupted ones offer resume or discard). */
   listJobs: { input: void; output: JobView[] }
   /** Pause, resume, cancel, retry every failed item, or discard a job. */
@@ -699,6 +701,7 @@ export const channels = {
   previewLogout: 'logout:preview',
   startLogout: 'logout:start',
   planBulkLogout: 'logout:plan-bulk',
+  getUserScenario: 'simulator:scenario',
   listJobs: 'jobs:list',
   controlJob: 'jobs:control',
   retryJobItem: 'jobs:retry-item',

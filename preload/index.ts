@@ -30,6 +30,7 @@ const api = {
   previewLogout: (input) => ipcRenderer.invoke(channels.previewLogout, input),
   startLogout: (input) => ipcRenderer.invoke(channels.startLogout, input),
   planBulkLogout: (input) => ipcRenderer.invoke(channels.planBulkLogout, input),
+  getUserScenario: (input) => ipcRenderer.invoke(channels.getUserScenario, input),
   listJobs: () => ipcRenderer.invoke(channels.listJobs),
   controlJob: (input) => ipcRenderer.invoke(channels.controlJob, input),
   retryJobItem: (input) => ipcRenderer.invoke(channels.retryJobItem, input),

@@ -13,6 +13,7 @@ import { InterruptedJobs } from './features/logout/interrupted-jobs'
 import { LogoutDialog } from './features/logout/logout-dialog'
 import { ActivityScreen } from './features/activity/activity-screen'
 import { BulkScreen } from './features/bulk/bulk-screen'
+import { SimulatorScreen } from './features/simulator/simulator-screen'
 import { api } from './lib/api'
 import { appStore, logoutStore, preferencesStore, tenantsStore, useApp } from './stores'
 
@@ -20,6 +21,7 @@ const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
   users: { area: 'Users', render: () => <UsersScreen /> },
   bulk: { area: 'Bulk logout', render: () => <BulkScreen /> },
   activity: { area: 'Activity', render: () => <ActivityScreen /> },
+  simulator: { area: 'Simulator', render: () => <SimulatorScreen /> },
   tenants: { area: 'Tenants', render: () => <TenantsScreen /> },
   settings: { area: 'Settings', render: () => <SettingsScreen /> },
 }

@@ -3,6 +3,7 @@ import { createAppStore } from './features/shell/app-store'
 import { createTenantsStore } from './features/tenants/tenants-store'
 import { createUsersStore } from './features/users/users-store'
 import { createLogoutStore } from './features/logout/logout-store'
+import { createSimulatorStore } from './features/simulator/simulator-store'
 import { api } from './lib/api'
 import { bindStore } from './lib/bind-store'
 
@@ -17,3 +18,5 @@ export const usersStore = createUsersStore(api)
 export const useUsers = bindStore(usersStore)
 export const logoutStore = createLogoutStore(api)
 export const useLogout = bindStore(logoutStore)
+export const simulatorStore = createSimulatorStore(api)
+export const useSimulator = bindStore(simulatorStore)

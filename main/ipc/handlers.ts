@@ -26,6 +26,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     previewLogout: (input) => s.logout.preview(input.userId, input.action),
     startLogout: (input) => s.logout.start(input.previewId, input.confirmation, input.reason),
     planBulkLogout: (input) => s.logout.planBulk(input.source, input.mode, input.filter),
+    getUserScenario: (input) => s.scenarios.forUser(input.userId),
     listJobs: () => s.logout.list(),
     controlJob: (input) => s.logout.control(input.id, input.command),
     retryJobItem: (input) => s.logout.retryItem(input.id, input.key),

@@ -87,6 +87,7 @@ export const inputSchemas = {
       })
       .optional(),
   }),
+  getUserScenario: z.strictObject({ userId: z.string().min(1).max(512) }),
   listJobs: noInput,
   controlJob: z.strictObject({
     id,

@@ -1,5 +1,5 @@
 import type { SessionFilter } from '../../preload/contract'
-import { idpKindOf } from './federated-logout'
+import { idpKindOf } from '../../renderer/simulation/federated-logout'
 import type { Auth0IdentityLike, Auth0SessionLike } from './layer-model'
 import { logoutRequest, type LogoutRequest } from './logout-preview'
 import { AppFailure } from './result'

@@ -9,7 +9,7 @@ import type {
   SessionNode,
   UserLayers,
 } from '../../preload/contract'
-import { federatedLogoutSupport, idpKindOf, strategyDisplayName } from './federated-logout'
+import { federatedLogoutSupport, idpKindOf, strategyDisplayName } from '../../renderer/simulation/federated-logout'
 import { parseUserAgent } from './user-agent'
 
 /*

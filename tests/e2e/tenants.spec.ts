@@ -6,7 +6,7 @@ test('first run shows the Sandbox tenant connected, with data', async ({ openApp
   const status = page.getByRole('contentinfo', { name: 'Status' })
   await expect(status).toContainText('Sandbox')
   await expect(status).toContainText('Connected')
-  await page.keyboard.press('Alt+4')
+  await page.keyboard.press('Alt+5')
   await expect(page.getByRole('heading', { name: 'Tenants', level: 1 })).toBeVisible()
   const details = page.getByRole('region', { name: 'Sandbox' })
   await expect(details.getByText('Ending sessions', { exact: false }).first()).toBeVisible()
@@ -22,7 +22,7 @@ test('add a tenant by hand with what `npm run sandbox` printed, test it, switch,
   const sandbox = await runSandboxCli()
   try {
     await openApp()
-    await page.keyboard.press('Alt+4')
+    await page.keyboard.press('Alt+5')
     await page.getByRole('button', { name: 'Add tenant' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a tenant' })
 

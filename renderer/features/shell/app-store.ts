@@ -6,7 +6,8 @@ export const screens = [
   { id: 'users', label: 'Users', key: '1' },
   { id: 'bulk', label: 'Bulk logout', key: '2' },
   { id: 'activity', label: 'Activity', key: '3' },
-  { id: 'tenants', label: 'Tenants', key: '4' },
+  { id: 'simulator', label: 'Simulator', key: '4' },
+  { id: 'tenants', label: 'Tenants', key: '5' },
   { id: 'settings', label: 'Settings', key: '9' },
 ] as const
 

@@ -31,6 +31,7 @@ const samples: { [M in Method]: Input<M> } = {
   previewLogout: { userId: 'auth0|nobody', action: { kind: 'delete-session', sessionId: 's1' } },
   startLogout: { previewId: 'missing', confirmation: 'x', reason: 'ticket 42' },
   planBulkLogout: { source: { kind: 'list', text: 'nobody@example.com' }, mode: 'all-sessions' },
+  getUserScenario: { userId: 'auth0|nobody' },
   listJobs: undefined,
   controlJob: { id: 'missing', command: 'pause' },
   retryJobItem: { id: 'missing', key: 'delete-session:s1' },
