@@ -4,7 +4,7 @@ import {
   idpKindOf,
   strategyDisplayName,
   type FederatedLogoutConnection,
-} from '../../../../main/services/federated-logout'
+} from '../../../renderer/simulation/federated-logout'
 
 const ownKeys = { client_id: 'own-client-id', client_secret: 'x' }
 
