@@ -1,21 +1,12 @@
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { download } from '../../lib/download'
 import { errorText } from '../../lib/error-text'
 import { dateTime } from '../../lib/time-text'
 import { logoutStore, useLogout } from '../../stores'
 import { JobProgressView } from '../logout/job-progress'
 import { selectJobList } from '../logout/logout-store'
 import { ReceiptView } from '../logout/receipt-view'
-
-/** Offer the text as a file download (works in Electron and in the browser host alike). */
-function download(filename: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /** Jobs (resume interrupted ones, see receipts) and the append-only activity log. */
 export function ActivityScreen() {

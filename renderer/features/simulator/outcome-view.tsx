@@ -8,7 +8,8 @@ interface OutcomeViewProps {
 }
 
 /** A scalar field of a step as text. */
-const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '')
+const text = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : ''
 
 /** Who talks to whom in one step: browser ↔ app ↔ Auth0 ↔ identity provider. */
 function sequence(step: StepDoc, o: StepOutcome, name: (clientId: unknown) => string): string[] {

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react'
+import { download } from '../../lib/download'
 import { errorText } from '../../lib/error-text'
 import { simulatorStore, useSimulator, useUsers } from '../../stores'
 import { OutcomeView } from './outcome-view'
@@ -22,15 +23,6 @@ function newStep(kind: string, clientId: string): Record<string, unknown> & { do
     default:
       return { do: kind, client_id: clientId }
   }
-}
-
-function download(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 /** Logout simulator: a scenario from a real user, a file or a blank page; steps as forms; outcomes. */
@@ -73,7 +65,7 @@ export function SimulatorScreen() {
           type="button"
           className="button"
           disabled={!doc}
-          onClick={() => download('scenario.json', store.exportText())}
+          onClick={() => download('scenario.json', store.exportText(), 'application/json')}
         >
           Export scenario
         </button>
