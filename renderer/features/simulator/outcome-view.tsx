@@ -1,10 +1,11 @@
-import type { StepOutcome } from '../../simulation'
+import type { FinalState, StepOutcome } from '../../simulation'
 import type { ScenarioDoc, StepDoc } from './simulator-store'
 import { stepLabels } from './step-editor'
 
 interface OutcomeViewProps {
   doc: ScenarioDoc
   outcomes: StepOutcome[]
+  aliveAfter: (FinalState | null)[]
 }
 
 /** A scalar field of a step as text. */
@@ -72,7 +73,7 @@ function loginVerdict(o: StepOutcome): string | null {
 }
 
 /** Each step's sequence, redirect verdict, back-channel tokens, what ended, and the rules applied. */
-export function OutcomeView({ doc, outcomes }: OutcomeViewProps) {
+export function OutcomeView({ doc, outcomes, aliveAfter }: OutcomeViewProps) {
   const names = new Map((doc.clients ?? []).map((c) => [c.client_id, c.name ?? c.client_id]))
   const name = (clientId: unknown) => names.get(String(clientId)) ?? String(clientId)
   return (
@@ -121,6 +122,7 @@ export function OutcomeView({ doc, outcomes }: OutcomeViewProps) {
                 ))}
               </p>
             )}
+            {aliveAfter[i] && <AliveLayers alive={aliveAfter[i]} name={name} />}
             <details>
               <summary>Why ({o.notes.length})</summary>
               <ul>
@@ -133,5 +135,25 @@ export function OutcomeView({ doc, outcomes }: OutcomeViewProps) {
         )
       })}
     </ol>
+  )
+}
+
+/** The layers alive after a step, one lane each: the layer map, step by step. */
+function AliveLayers({ alive, name }: { alive: FinalState; name: (clientId: unknown) => string }) {
+  const lanes: [string, string[]][] = [
+    ['Identity provider', alive.idp_sessions],
+    ['Auth0 sessions', alive.sessions],
+    ['App sessions', alive.app_sessions.map(name)],
+    ['Refresh tokens', alive.refresh_tokens],
+  ]
+  return (
+    <dl className="alive">
+      {lanes.map(([lane, items]) => (
+        <div key={lane}>
+          <dt>{lane}</dt>
+          <dd>{items.length === 0 ? <span className="muted">none</span> : items.join(', ')}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }

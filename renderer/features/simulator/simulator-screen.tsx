@@ -32,6 +32,7 @@ export function SimulatorScreen() {
   const loadError = useSimulator((s) => s.loadError)
   const invalid = useSimulator((s) => s.invalid)
   const outcome = useSimulator((s) => s.outcome)
+  const aliveAfter = useSimulator((s) => s.aliveAfter)
   const source = useSimulator((s) => s.source)
   const openUserId = useUsers((s) => s.openUserId)
   const store = simulatorStore.getState()
@@ -124,7 +125,7 @@ export function SimulatorScreen() {
             )}
             {outcome && (
               <>
-                <OutcomeView doc={doc} outcomes={outcome.steps} />
+                <OutcomeView doc={doc} outcomes={outcome.steps} aliveAfter={aliveAfter} />
                 <p className="final">
                   Still alive afterwards: sessions {outcome.final.sessions.join(', ') || 'none'} ·
                   identity providers {outcome.final.idp_sessions.join(', ') || 'none'} · app

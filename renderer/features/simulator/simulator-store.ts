@@ -4,6 +4,7 @@ import {
   formatScenarioError,
   runScenario,
   stripJsonComments,
+  type FinalState,
   type SimulationOutcome,
 } from '../../simulation'
 
@@ -28,6 +29,8 @@ export interface SimulatorState {
   /** The first fault of the scenario, naming its JSON path. */
   invalid: string | null
   outcome: SimulationOutcome | null
+  /** The layers still alive after each step, for the step-by-step view. */
+  aliveAfter: (FinalState | null)[]
   fromUser(userId: string): Promise<void>
   importText(text: string, source: string): void
   blank(): void
@@ -54,9 +57,13 @@ export const BLANK_SCENARIO: ScenarioDoc = {
 
 function evaluate(doc: ScenarioDoc) {
   const run = runScenario(doc)
-  return run.ok
-    ? { invalid: null, outcome: run.outcome }
-    : { invalid: formatScenarioError(run.error), outcome: null }
+  if (!run.ok) return { invalid: formatScenarioError(run.error), outcome: null, aliveAfter: [] }
+  // What is alive after each step: the same scenario cut after that step (the engine is pure).
+  const aliveAfter = doc.steps.map((_, i) => {
+    const prefix = runScenario({ ...doc, steps: doc.steps.slice(0, i + 1) })
+    return prefix.ok ? prefix.outcome.final : null
+  })
+  return { invalid: null, outcome: run.outcome, aliveAfter }
 }
 
 /** The simulator store; the engine is pure and runs right here in the renderer. */
@@ -75,6 +82,7 @@ export function createSimulatorStore(api: Pick<ConsoleApi, 'getUserScenario'>) {
       loadError: null,
       invalid: null,
       outcome: null,
+      aliveAfter: [],
       async fromUser(userId) {
         set({ status: 'loading', loadError: null })
         const res = await api.getUserScenario({ userId })
