@@ -5,6 +5,7 @@ import { DEMO_USERS, startSandbox, type Sandbox } from '../main/sandbox/server'
 import { createManagementApi } from '../main/services/management-api'
 import { createRatePacer } from '../main/services/rate-pacer'
 import { benchBulkLogout } from './bulk-logout'
+import { benchPostureReport } from './posture-report'
 import { benchSessionLayers } from './session-layers'
 
 // `npm run bench`: JSON lines only, one per measurement, on stdout. Everything runs on 127.0.0.1.
@@ -220,6 +221,7 @@ const suites: Record<string, () => Promise<void>> = {
   pacer: benchPacer,
   'session-layers': async () => emit(await benchSessionLayers()),
   'bulk-logout': async () => emit(await benchBulkLogout()),
+  'posture-report': async () => emit(await benchPostureReport()),
 }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !(name in suites))

@@ -21,6 +21,14 @@ test('simulate /v2/logout without federated through Google: silent re-login verd
   )
   await page.screenshot({ path: 'test-results/simulator-silent.png', fullPage: true })
 
+  // The posture report covers every application × logout method, with the rule cited.
+  const posture = page.getByRole('region', { name: 'Tenant logout posture' })
+  await expect(posture).toContainText('logout methods')
+  await expect(posture.getByRole('table')).toContainText('§')
+  const download = page.waitForEvent('download')
+  await posture.getByRole('button', { name: 'Markdown' }).click()
+  expect((await download).suggestedFilename()).toBe('logout-posture.md')
+
   // Turn federated logout on: the next login now asks for credentials.
   await page.getByRole('checkbox', { name: /federated/ }).check()
   await expect(login).toContainText('The user is asked to sign in again.')

@@ -3,6 +3,7 @@ import { download } from '../../lib/download'
 import { errorText } from '../../lib/error-text'
 import { simulatorStore, useSimulator, useUsers } from '../../stores'
 import { OutcomeView } from './outcome-view'
+import { PostureView } from './posture-view'
 import { StepEditor, stepLabels } from './step-editor'
 import { UrlChecker } from './url-checker'
 
@@ -138,6 +139,7 @@ export function SimulatorScreen() {
         </div>
       )}
       {doc && <UrlChecker doc={doc} />}
+      {doc && <PostureView doc={doc} />}
     </section>
   )
 }
