@@ -21,7 +21,13 @@ export function describeInvalidInput(error: z.ZodError): string {
   const first = error.issues[0]
   if (!first) return 'The request was not valid.'
   const where = first.path.length > 0 ? first.path.join('.') : 'input'
-  return `Invalid request: ${where}: ${first.message}`
+  // zod's own message for unknown keys quotes them: caller-chosen text of any length.
+  const message =
+    first.code === 'unrecognized_keys'
+      ? `${first.keys.length === 1 ? 'an unexpected key' : `${first.keys.length} unexpected keys`}.`
+      : first.message
+  const line = `Invalid request: ${where}: ${message}`
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line
 }
 
 function inputSize(raw: unknown): number {
@@ -31,6 +37,16 @@ function inputSize(raw: unknown): number {
   } catch {
     return Number.POSITIVE_INFINITY
   }
+}
+
+/**
+ * Whether a parsed input holds a lone UTF-16 surrogate: such text cannot be URL-encoded
+ * (`encodeURIComponent` throws) or written as UTF-8, so it is refused before any handler sees it.
+ */
+function hasMalformedText(value: unknown): boolean {
+  if (typeof value === 'string') return /\p{Cs}/u.test(value)
+  if (value === null || typeof value !== 'object') return false
+  return Object.values(value).some(hasMalformedText)
 }
 
 /**
@@ -51,6 +67,9 @@ export function createInvoker(handlers: HandlerTable, log: ErrorLog) {
     }
     const parsed = inputSchemas[name].safeParse(raw)
     if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error))
+    if (hasMalformedText(parsed.data)) {
+      return fail('INVALID_INPUT', 'Invalid request: the text is not valid Unicode.')
+    }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<Result<unknown>>
       return await handler(parsed.data)

@@ -102,7 +102,9 @@ export function createUsersService(deps: UsersDeps) {
         user = await api.getUser(userId)
       } catch (error) {
         if (error instanceof AppFailure && error.code === 'NOT_FOUND') {
-          return fail('NOT_FOUND', `No user ${userId} in this tenant. It may have been deleted.`)
+          // A user id may be 512 characters; keep the sentence short.
+          const shown = userId.length > 100 ? `${userId.slice(0, 99)}…` : userId
+          return fail('NOT_FOUND', `No user ${shown} in this tenant. It may have been deleted.`)
         }
         throw error
       }

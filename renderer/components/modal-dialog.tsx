@@ -1,4 +1,25 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+
+/** Keeps Tab and Shift+Tab inside the dialog: from the last control to the first and back. */
+function wrapTab(e: KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== 'Tab') return
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  )
+  const first = focusable[0]
+  const last = focusable[focusable.length - 1]
+  if (!first || !last) return
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault()
+    last.focus()
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault()
+    first.focus()
+  }
+}
 
 interface ModalDialogProps {
   title: string
@@ -27,6 +48,7 @@ export function ModalDialog({ title, onClose, children, badge }: ModalDialogProp
       ref={ref}
       className="modal"
       aria-labelledby={titleId}
+      onKeyDown={wrapTab}
       onCancel={(e) => {
         e.preventDefault()
         onClose()

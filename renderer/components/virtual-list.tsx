@@ -29,6 +29,7 @@ export function VirtualList<T>({
       {header}
       <div
         className="virtual-viewport"
+        role="rowgroup"
         style={{ height }}
         tabIndex={0}
         onScroll={(e) => setTop(e.currentTarget.scrollTop)}

@@ -30,13 +30,17 @@ export function FullLists({ layers, now }: FullListsProps) {
             </div>
           }
           renderRow={(s) => (
-            <button type="button" className="row-button" onClick={() => select(s.id)}>
-              <span role="cell">{s.lastDevice.label}</span>
+            <>
+              <span role="cell">
+                <button type="button" className="row-button" onClick={() => select(s.id)}>
+                  {s.lastDevice.label}
+                </button>
+              </span>
               <span role="cell">{s.lastDevice.ip ?? '—'}</span>
               <span role="cell">
                 {s.status === 'expired' ? 'expired' : relativeTime(s.endsAt, now)}
               </span>
-            </button>
+            </>
           )}
         />
       </div>
@@ -55,11 +59,15 @@ export function FullLists({ layers, now }: FullListsProps) {
             </div>
           }
           renderRow={(t) => (
-            <button type="button" className="row-button" onClick={() => select(t.id)}>
-              <span role="cell">{t.appName}</span>
+            <>
+              <span role="cell">
+                <button type="button" className="row-button" onClick={() => select(t.id)}>
+                  {t.appName}
+                </button>
+              </span>
               <span role="cell">{t.sessionNodeId ? 'to a session' : 'no — survives logout'}</span>
               <span role="cell">{t.endsAt ? relativeTime(t.endsAt, now) : 'no expiry'}</span>
-            </button>
+            </>
           )}
         />
       </div>
