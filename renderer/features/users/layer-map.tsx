@@ -4,7 +4,7 @@ import { dependentsOf } from '../../lib/layer-graph'
 import { relativeTime } from '../../lib/time-text'
 import { useUsers, usersStore } from '../../stores'
 import { LinkOverlay } from './link-overlay'
-import { NodeCard } from './node-card'
+import { NodeCard, type NodeCardProps } from './node-card'
 
 /** Beyond this many sessions or tokens the map shows the most recent ones and groups the rest. */
 export const MAP_NODE_LIMIT = 40
@@ -22,7 +22,7 @@ export function LayerMap({ layers, now }: LayerMapProps) {
     () => (selected ? new Set([selected, ...dependentsOf(layers, selected)]) : null),
     [layers, selected],
   )
-  const emphasis = (id: string) =>
+  const emphasis = (id: string): NodeCardProps['emphasis'] =>
     !highlighted
       ? 'none'
       : id === selected
@@ -31,6 +31,13 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           ? 'dependent'
           : 'dimmed'
   const select = (id: string) => usersStore.getState().selectNode(id)
+  /** The props every card of the map shares: its id, selection and emphasis. */
+  const card = (id: string) => ({
+    nodeId: id,
+    selected: selected === id,
+    emphasis: emphasis(id),
+    onSelect: select,
+  })
   useEffect(() => {
     performance.mark('session-console:map-rendered')
   }, [layers])
@@ -61,14 +68,7 @@ export function LayerMap({ layers, now }: LayerMapProps) {
         <h3>Identity providers</h3>
         {layers.idps.length === 0 && <p className="muted">None known.</p>}
         {layers.idps.map((idp) => (
-          <NodeCard
-            key={idp.id}
-            nodeId={idp.id}
-            title={idp.connection}
-            selected={selected === idp.id}
-            emphasis={emphasis(idp.id)}
-            onSelect={select}
-          >
+          <NodeCard key={idp.id} {...card(idp.id)} title={idp.connection}>
             <span className="node-meta">
               {idp.kind} · {idp.strategy}
             </span>
@@ -85,12 +85,9 @@ export function LayerMap({ layers, now }: LayerMapProps) {
         {sessions.map((s) => (
           <NodeCard
             key={s.id}
-            nodeId={s.id}
+            {...card(s.id)}
             title={s.lastDevice.label}
-            selected={selected === s.id}
-            emphasis={emphasis(s.id)}
             tone={s.status === 'expired' ? 'muted' : undefined}
-            onSelect={select}
           >
             <span className="node-meta">
               {s.lastDevice.ip ?? 'no IP'}
@@ -122,14 +119,7 @@ export function LayerMap({ layers, now }: LayerMapProps) {
         <h3>Refresh tokens ({layers.refreshTokens.length})</h3>
         {layers.refreshTokens.length === 0 && <p className="muted">No refresh tokens.</p>}
         {shownBound.map((t) => (
-          <NodeCard
-            key={t.id}
-            nodeId={t.id}
-            title={t.appName}
-            selected={selected === t.id}
-            emphasis={emphasis(t.id)}
-            onSelect={select}
-          >
+          <NodeCard key={t.id} {...card(t.id)} title={t.appName}>
             <span className="node-meta">
               Bound to a session · {t.endsAt ? `ends ${relativeTime(t.endsAt, now)}` : 'no expiry'}
             </span>
@@ -139,15 +129,7 @@ export function LayerMap({ layers, now }: LayerMapProps) {
           <div className="unbound-group" aria-label="Refresh tokens not bound to a session">
             <p className="unbound-title">Not bound to a session — survive every logout</p>
             {shownUnbound.map((t) => (
-              <NodeCard
-                key={t.id}
-                nodeId={t.id}
-                title={t.appName}
-                selected={selected === t.id}
-                emphasis={emphasis(t.id)}
-                tone="warning"
-                onSelect={select}
-              >
+              <NodeCard key={t.id} {...card(t.id)} title={t.appName} tone="warning">
                 <span className="node-meta">
                   {t.orphaned ? 'Its session is gone · ' : ''}
                   {t.endsAt ? `ends ${relativeTime(t.endsAt, now)}` : 'no expiry'}
@@ -168,15 +150,7 @@ export function LayerMap({ layers, now }: LayerMapProps) {
         <h3>Applications ({layers.apps.length})</h3>
         {layers.apps.length === 0 && <p className="muted">No application used.</p>}
         {layers.apps.map((a) => (
-          <NodeCard
-            key={a.id}
-            nodeId={a.id}
-            title={a.name}
-            selected={selected === a.id}
-            emphasis={emphasis(a.id)}
-            tone={a.known ? undefined : 'muted'}
-            onSelect={select}
-          >
+          <NodeCard key={a.id} {...card(a.id)} title={a.name} tone={a.known ? undefined : 'muted'}>
             <span className="node-meta">{a.appType}</span>
             <span className={a.backchannel.subscribed ? 'tag ok' : 'tag'}>
               {a.backchannel.subscribed

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 
-interface NodeCardProps {
+export interface NodeCardProps {
   nodeId: string
   title: ReactNode
   children?: ReactNode
