@@ -21,7 +21,12 @@ export interface FederatedLogoutSupport {
   reason: string
 }
 
-const social = new Set([
+/**
+ * Social strategies Auth0 lists as supporting `federated` (§3.1: Evernote, Facebook, Fitbit,
+ * GitHub, Google, Windows Live, Salesforce / Salesforce Sandbox, X, Yahoo, Microsoft Viva Engage —
+ * the former Yammer, strategy `yammer`). §5.3 adds `salesforce-community` to the Salesforce family.
+ */
+const supportedSocial = new Set([
   'google-oauth2',
   'facebook',
   'github',
@@ -35,6 +40,11 @@ const social = new Set([
   'salesforce-sandbox',
   'salesforce-community',
   'yammer',
+])
+
+/** Every social strategy: those above, and those Auth0 does not list for `federated`. */
+const social = new Set([
+  ...supportedSocial,
   'linkedin',
   'apple',
   'amazon',
@@ -135,27 +145,6 @@ const displayNames: Record<string, string> = {
 export function strategyDisplayName(strategy: string): string {
   return displayNames[strategy] ?? strategy
 }
-
-/**
- * Social strategies Auth0 lists as supporting `federated` (§3.1: Evernote, Facebook, Fitbit,
- * GitHub, Google, Windows Live, Salesforce / Salesforce Sandbox, X, Yahoo, Microsoft Viva Engage —
- * the former Yammer, strategy `yammer`). §5.3 adds `salesforce-community` to the Salesforce family.
- */
-const supportedSocial = new Set([
-  'google-oauth2',
-  'facebook',
-  'github',
-  'twitter',
-  'yahoo',
-  'windowslive',
-  'fitbit',
-  'evernote',
-  'evernote-sandbox',
-  'salesforce',
-  'salesforce-sandbox',
-  'salesforce-community',
-  'yammer',
-])
 
 /** Enterprise strategies Auth0 lists as supporting `federated` (§3.1: ADFS, Microsoft 365, Entra ID, Okta, Google Workspace). */
 const supportedEnterprise = new Set(['google-apps', 'waad', 'adfs', 'office365', 'okta'])
