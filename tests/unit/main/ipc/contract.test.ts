@@ -1,43 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { channels, type Input, type Method } from '../../../../preload/contract'
+import { channels, type Method } from '../../../../preload/contract'
 import { inputSchemas } from '../../../../main/ipc/schemas'
+import { validSamples } from '../../../helpers/fuzz-inputs'
 import { createTestApp } from '../../../helpers/test-app'
 
-// One valid input per method. The mapped type makes a new contract method without a sample fail to
-// compile, so every channel is covered by the rejection table below.
-const samples: { [M in Method]: Input<M> } = {
-  getAppInfo: undefined,
-  getPreferences: undefined,
-  setPreferences: { theme: 'dark' },
-  listStartupNotices: undefined,
-  openExternal: { url: 'https://auth0.com/docs' },
-  listTenants: undefined,
-  addTenant: {
-    name: 'Acme production',
-    domain: 'acme.eu.auth0.com',
-    clientId: 'abcDEF123',
-    clientSecret: 'good-secret',
-    environment: 'production',
-    plan: 'enterprise-production',
-  },
-  updateTenant: { id: 'missing', name: 'x' },
-  removeTenant: { id: 'nope' },
-  switchTenant: { id: 'sandbox' },
-  testConnection: { id: 'sandbox' },
-  getTenantSnapshot: { id: 'sandbox' },
-  searchUsers: { query: 'alice' },
-  getUserLayers: { userId: 'auth0|alice' },
-  listRecentUsers: undefined,
-  previewLogout: { userId: 'auth0|nobody', action: { kind: 'delete-session', sessionId: 's1' } },
-  startLogout: { previewId: 'missing', confirmation: 'x', reason: 'ticket 42' },
-  planBulkLogout: { source: { kind: 'list', text: 'nobody@example.com' }, mode: 'all-sessions' },
-  getUserScenario: { userId: 'auth0|nobody' },
-  listJobs: undefined,
-  controlJob: { id: 'missing', command: 'pause' },
-  retryJobItem: { id: 'missing', key: 'delete-session:s1' },
-  listActivity: undefined,
-  exportActivity: { format: 'markdown' },
-}
+// One valid input per method, shared with the fuzzers: its mapped type makes a new contract method
+// without a sample fail to compile, so every channel is covered by the rejection table below.
+const samples = validSamples
 
 const huge = 'x'.repeat(300_000)
 
