@@ -8,6 +8,10 @@
  * require 'electron'.
  */
 
+import type { JsonValue, TenantConfiguration } from '../renderer/config/model'
+
+export type { JsonValue, TenantConfiguration } from '../renderer/config/model'
+
 /** Every error code that can cross the process boundary. */
 export type AppErrorCode =
   | 'INVALID_INPUT'
@@ -594,6 +598,103 @@ export interface PreviewedLogout {
   cohort?: CohortSummary
 }
 
+// ---------------------------------------------------------------------------------------------
+// Offline configuration editing (renderer/config/model.ts holds the configuration shape)
+
+/** One field change of a draft; `null` means "not set". Undo applies `before`, redo `after`. */
+export interface ConfigEdit {
+  resource: string
+  field: string
+  before: JsonValue | null
+  after: JsonValue | null
+}
+
+/** A draft: the edited configuration, its undo/redo history, and the snapshot it started from. */
+export interface ConfigDraft {
+  config: TenantConfiguration
+  /** `pulledAt` of the snapshot the draft was made from (the base of the three-way merge). */
+  basePulledAt: string
+  /** Newest last; each entry is one user action (a group of field edits). At most 200 kept. */
+  undo: ConfigEdit[][]
+  redo: ConfigEdit[][]
+}
+
+/** A tenant's local configuration: the last pulled snapshot and the draft, both read from disk. */
+export interface ConfigWorkspace {
+  tenantId: string
+  snapshot: TenantConfiguration | null
+  draft: ConfigDraft | null
+  /** When the draft was last written to disk. */
+  draftSavedAt: string | null
+  /** Notices from loading (a corrupt draft moved aside, …). */
+  notices: string[]
+}
+
+/** How one field will be pushed, from the three-way comparison snapshot / draft / live. */
+export type PushFieldStatus =
+  /** Changed in the draft only: it will be sent. */
+  | 'push'
+  /** Changed live since the pull and in the draft, differently: the user decides. */
+  | 'conflict'
+  /** Changed live only: nothing sent, the draft takes the live value. */
+  | 'theirs'
+  /** Changed in the draft and live to the same value: nothing sent. */
+  | 'same'
+
+/** One field of a push preview. */
+export interface PushFieldPlan {
+  field: string
+  status: PushFieldStatus
+  base: JsonValue | null
+  mine: JsonValue | null
+  theirs: JsonValue | null
+}
+
+/** One resource of a push preview. */
+export interface PushResourcePlan {
+  resource: string
+  /** `client_id` or connection id on the live tenant; null when the resource is missing live. */
+  id: string | null
+  fields: PushFieldPlan[]
+  /** Why this resource cannot be pushed (missing live, unresolved keyword, invalid value…). */
+  blocked?: string
+}
+
+/** A previewed push, kept by main until confirmed or expired. */
+export interface PushPreview {
+  previewId: string
+  tenant: { id: string; name: string; environment: Environment; kind: 'sandbox' | 'auth0' }
+  resources: PushResourcePlan[]
+  counts: { push: number; conflict: number; theirs: number; same: number; blocked: number }
+  /** Validation errors of the draft; while any remain the push is refused. */
+  problems: { resource: string; field: string; message: string }[]
+  expiresAt: string
+}
+
+/** How the user resolved one conflict. */
+export interface PushResolution {
+  resource: string
+  field: string
+  take: 'mine' | 'theirs'
+}
+
+/** Per-resource result of a push. */
+export interface PushResourceResult {
+  resource: string
+  status: 'updated' | 'unchanged' | 'failed' | 'skipped'
+  fields: string[]
+  error?: AppError
+}
+
+/** What a push did, and the workspace after it (a fresh snapshot when anything was sent). */
+export interface PushReceipt {
+  tenantId: string
+  startedAt: string
+  endedAt: string
+  results: PushResourceResult[]
+  workspace: ConfigWorkspace
+}
+
 /**
  * Renderer→main methods: name → input and output. `void` input means the method takes no argument;
  * otherwise it takes exactly one plain object.
@@ -662,6 +763,27 @@ export interface ApiMethods {
   }
   /** Send one failed or cancelled item again. */
   retryJobItem: { input: { id: string; key: string }; output: JobView }
+  /** The local snapshot and draft of a tenant's configuration; works offline. */
+  getConfigWorkspace: { input: { tenantId: string }; output: ConfigWorkspace }
+  /**
+   * Read the tenant's session and logout configuration and store it as the new snapshot. Refused
+   * with CONFLICT while the draft has unpushed edits, unless `discardDraft` is true.
+   */
+  pullConfig: { input: { tenantId: string; discardDraft?: boolean }; output: ConfigWorkspace }
+  /** Write the draft to disk atomically (called as the user types). */
+  saveConfigDraft: { input: { tenantId: string; draft: ConfigDraft }; output: { savedAt: string } }
+  /** Delete the draft; the snapshot stays. */
+  discardConfigDraft: { input: { tenantId: string }; output: ConfigWorkspace }
+  /** Re-read the live configuration and compare it field by field with the snapshot and draft. */
+  previewConfigPush: { input: { tenantId: string }; output: PushPreview }
+  /**
+   * Push a previewed draft: PATCH only changed fields, resolving every conflict as given.
+   * `confirmation` must equal the number of fields to send.
+   */
+  pushConfig: {
+    input: { previewId: string; resolutions: PushResolution[]; confirmation: string }
+    output: PushReceipt
+  }
   /** The activity log, newest first. */
   listActivity: { input: void; output: { entries: ActivityEntry[]; skippedLines: number } }
   /** The activity log as a file to save. */
@@ -705,6 +827,12 @@ export const channels = {
   listJobs: 'jobs:list',
   controlJob: 'jobs:control',
   retryJobItem: 'jobs:retry-item',
+  getConfigWorkspace: 'config:workspace',
+  pullConfig: 'config:pull',
+  saveConfigDraft: 'config:save-draft',
+  discardConfigDraft: 'config:discard-draft',
+  previewConfigPush: 'config:preview-push',
+  pushConfig: 'config:push',
   listActivity: 'activity:list',
   exportActivity: 'activity:export',
 } as const satisfies { [M in keyof ApiMethods]: string }
