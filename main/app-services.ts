@@ -15,6 +15,7 @@ import { createUsersService } from './services/users-service'
 import { createActivityLog } from './services/activity-log'
 import { createLogoutService } from './services/logout-service'
 import { createScenarioService } from './services/scenario-service'
+import { createConfigService } from './services/config-service'
 import { join } from 'node:path'
 
 /** What a host (Electron or web) supplies to build the services. */
@@ -51,10 +52,11 @@ export function createAppServices(deps: HostDeps) {
     settings: deps.settings,
     activeTenant: () => tenants.active(),
   })
+  const activity = createActivityLog({ file: join(deps.dataDir, 'activity.jsonl') })
   const logout = createLogoutService({
     dataDir: deps.dataDir,
     events: deps.events,
-    activity: createActivityLog({ file: join(deps.dataDir, 'activity.jsonl') }),
+    activity,
     tenants: {
       active: () => tenants.active(),
       summary: (id) => tenants.summary(id),
@@ -71,6 +73,11 @@ export function createAppServices(deps: HostDeps) {
     users,
     logout,
     scenarios: createScenarioService({ activeTenant: () => tenants.active() }),
+    config: createConfigService({
+      dataDir: deps.dataDir,
+      activity,
+      tenants: { summary: (id) => tenants.summary(id), api: (id) => tenants.api(id) },
+    }),
     /** Release timers, servers and connections. */
     async dispose(): Promise<void> {
       await logout.dispose()

@@ -50,6 +50,17 @@ function hasMalformedText(value: unknown): boolean {
 }
 
 /**
+ * Whether a raw input holds an own `__proto__` key anywhere (JSON.parse makes one). zod drops such
+ * keys from records silently, which would turn a hostile input into a different, valid one; it is
+ * refused instead, so invalid input never changes state.
+ */
+function hasProtoKey(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 64) return false
+  if (Object.hasOwn(value, '__proto__')) return true
+  return Object.values(value).some((v) => hasProtoKey(v, depth + 1))
+}
+
+/**
  * Build the one entry point both hosts call: method name + raw, untrusted input → Result.
  *
  * It validates the input with the method's zod schema, calls the handler, and converts anything
@@ -65,6 +76,7 @@ export function createInvoker(handlers: HandlerTable, log: ErrorLog) {
     if (inputSize(raw) > MAX_INPUT_CHARS) {
       return fail('INVALID_INPUT', 'The request is too large.')
     }
+    if (hasProtoKey(raw)) return fail('INVALID_INPUT', 'Invalid request: a key is not allowed.')
     const parsed = inputSchemas[name].safeParse(raw)
     if (!parsed.success) return fail('INVALID_INPUT', describeInvalidInput(parsed.error))
     if (hasMalformedText(parsed.data)) {

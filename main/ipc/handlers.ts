@@ -30,6 +30,12 @@ export function createHandlers(s: AppServices): HandlerTable {
     listJobs: () => s.logout.list(),
     controlJob: (input) => s.logout.control(input.id, input.command),
     retryJobItem: (input) => s.logout.retryItem(input.id, input.key),
+    getConfigWorkspace: (input) => s.config.getWorkspace(input.tenantId),
+    pullConfig: (input) => s.config.pull(input.tenantId, input.discardDraft),
+    saveConfigDraft: (input) => s.config.saveDraft(input.tenantId, input.draft),
+    discardConfigDraft: (input) => s.config.discardDraft(input.tenantId),
+    previewConfigPush: (input) => s.config.previewPush(input.tenantId),
+    pushConfig: (input) => s.config.push(input.previewId, input.resolutions, input.confirmation),
     listActivity: () => s.logout.activity(),
     exportActivity: (input) => s.logout.exportActivity(input.format),
   }

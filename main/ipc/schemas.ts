@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Input, Method } from '../../preload/contract'
+import { configDraftSchema, tenantIdSchema } from '../services/config-schema'
 
 const noInput = z.undefined()
 
@@ -94,6 +95,24 @@ export const inputSchemas = {
     command: z.enum(['pause', 'resume', 'cancel', 'retry-failed', 'discard']),
   }),
   retryJobItem: z.strictObject({ id, key: z.string().min(1).max(1100) }),
+  getConfigWorkspace: z.strictObject({ tenantId: tenantIdSchema }),
+  pullConfig: z.strictObject({ tenantId: tenantIdSchema, discardDraft: z.boolean().optional() }),
+  saveConfigDraft: z.strictObject({ tenantId: tenantIdSchema, draft: configDraftSchema }),
+  discardConfigDraft: z.strictObject({ tenantId: tenantIdSchema }),
+  previewConfigPush: z.strictObject({ tenantId: tenantIdSchema }),
+  pushConfig: z.strictObject({
+    previewId: id,
+    resolutions: z
+      .array(
+        z.strictObject({
+          resource: z.string().min(1).max(300),
+          field: z.string().min(1).max(200),
+          take: z.enum(['mine', 'theirs']),
+        }),
+      )
+      .max(5000),
+    confirmation: z.string().max(32),
+  }),
   listActivity: noInput,
   exportActivity: z.strictObject({ format: z.enum(['json', 'markdown']) }),
 } satisfies { [M in Method]: z.ZodType<Input<M>> }

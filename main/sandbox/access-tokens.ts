@@ -36,6 +36,8 @@ export interface TokenService {
   issue(params: Record<string, unknown>, authorization: string | undefined): TokenResponse
   /** Resolves a `Authorization: Bearer …` header. @throws ApiError 401 `invalid_token` */
   verify(authorization: string | undefined): TokenGrant
+  /** Every access token issued so far (test harness: scans for leaked tokens). */
+  issued(): string[]
 }
 
 const safeEqual = (a: string, b: string): boolean => {
@@ -65,6 +67,7 @@ export const createTokenService = (options: {
   const audiences = new Set(options.audiences.map(strip))
 
   return {
+    issued: () => [...tokens.keys()],
     addClient(client) {
       clients.set(client.clientId, { ...client, scopes: [...client.scopes] })
     },

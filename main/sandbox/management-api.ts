@@ -4,7 +4,12 @@ import { CursorError, paginateCheckpoint, paginateOffset } from './pagination'
 import type { SandboxStore } from './store'
 import type { SandboxUser } from './types'
 import { UserQueryError, compileUserQuery } from './user-query'
-import { applyClientPatch, applyTenantPatch, payloadError } from './validation'
+import {
+  applyClientPatch,
+  applyConnectionPatch,
+  applyTenantPatch,
+  payloadError,
+} from './validation'
 
 /** What a Management API handler gets. */
 export interface ApiContext {
@@ -46,6 +51,7 @@ export const MANAGEMENT_SCOPES = [
   'read:clients',
   'update:clients',
   'read:connections',
+  'update:connections',
   'read:tenant_settings',
   'update:tenant_settings',
 ] as const
@@ -455,6 +461,22 @@ export const managementRoutes: readonly ApiRoute[] = [
         throw notFound('The connection does not exist', 'inexistent_connection')
       }
       return { status: 200, body: withFields(ctx, connection) }
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/connections\/([^/]+)$/,
+    scopes: ['update:connections'],
+    handle(ctx) {
+      const connection = ctx.store.getConnection(ctx.params[0] as string)
+      if (connection === undefined) {
+        throw notFound('The connection does not exist', 'inexistent_connection')
+      }
+      // A sent `options` replaces the whole options object, as in Auth0 (see applyConnectionPatch).
+      const next = applyConnectionPatch(connection, ctx.body)
+      const index = ctx.store.connections.indexOf(connection)
+      ctx.store.connections[index] = next
+      return { status: 200, body: next }
     },
   },
   {

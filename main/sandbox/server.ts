@@ -13,7 +13,7 @@
  *   `GET /users/{id}`, `GET /users-by-email`, `GET|DELETE /users/{id}/sessions`,
  *   `GET|DELETE /users/{id}/refresh-tokens`, `GET|PATCH|DELETE /sessions/{id}`,
  *   `POST /sessions/{id}/revoke`, `GET|PATCH|DELETE /refresh-tokens/{id}`, `GET /clients`,
- *   `GET|PATCH /clients/{id}`, `GET /connections`, `GET /connections/{id}`,
+ *   `GET|PATCH /clients/{id}`, `GET /connections`, `GET|PATCH /connections/{id}`,
  *   `GET|PATCH /tenants/settings`. Unknown routes → 404, malformed JSON → 400 `invalid_json`.
  * - `PATCH /sessions/{id}` and `PATCH /refresh-tokens/{id}` take `{session_metadata}` /
  *   `{refresh_token_metadata}` (≤ 25 string keys; `null` or `{}` clears).
@@ -54,6 +54,10 @@
  * - Client PATCH merges `refresh_token` (whose `rotation_type` and `expiration_type` are required,
  *   as in the SDK type), `oidc_logout`, `jwt_configuration` one level deep; real fields it does not
  *   model are stored as sent; unknown fields are 400; a sent `client_secret` is dropped.
+ * - Connection PATCH: a sent `options` object replaces the whole options object (Auth0's
+ *   documented behaviour: omitted option keys are removed); `options` must be an object, the SAML
+ *   `signOutEndpoint` a string, `disableSignout` a boolean; other top-level fields are replaced;
+ *   unknown top-level fields are 400.
  * - Allow-list URLs (callbacks, logout URLs, origins) are checked against reference §2.5 wildcard
  *   rules; back-channel logout URLs must be https, not Auth0 hosts, at most one.
  * - A faulted request (timeout, reset, malformed, 503) does not perform the operation.
@@ -142,6 +146,8 @@ export interface Sandbox {
   setFaults(faults: Faults): void
   /** Registers one more M2M client. */
   addClient(client: SandboxClientCredentials): void
+  /** Every access token issued so far, for tests that scan for leaked tokens. */
+  issuedTokens(): string[]
   /** Fresh seed data, no faults, full bucket. */
   reset(): void
   close(): Promise<void>
@@ -385,6 +391,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       return store
     },
     setFaults: (f) => faults.set(faultsSchema.parse(f)),
+    issuedTokens: () => tokens?.issued() ?? [],
     addClient(client) {
       registered.push(client)
       tokens?.addClient(client)

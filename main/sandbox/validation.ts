@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { ApiError } from './http-io'
-import type { SandboxClient, SandboxRefreshTokenPolicy, SandboxTenantSettings } from './types'
+import type {
+  SandboxClient,
+  SandboxConnection,
+  SandboxRefreshTokenPolicy,
+  SandboxTenantSettings,
+} from './types'
 
 /**
  * Why an allow-list entry (callback, logout URL, web origin) would fail Auth0's validation, or null.
@@ -378,5 +383,59 @@ export const applyTenantPatch = (
   }
   if (oidc_logout !== undefined) next.oidc_logout = mergeObject(tenant.oidc_logout, oidc_logout)
   if (flags !== undefined) next.flags = { ...tenant.flags, ...flags }
+  return next
+}
+
+/**
+ * `options` of `PATCH /connections/{id}`: any object (options differ per strategy), with the keys
+ * the console and the layer model read typed. Other keys are stored as sent.
+ */
+const connectionOptionsSchema = z.looseObject({
+  // samlp (reference §3.2)
+  signInEndpoint: z.string().optional(),
+  signOutEndpoint: z.string().optional(),
+  disableSignout: z.boolean().optional(),
+  protocolBinding: z.string().optional(),
+  signatureAlgorithm: z.string().optional(),
+  digestAlgorithm: z.string().optional(),
+  // shared by enterprise and social strategies
+  domain_aliases: z.array(z.string()).optional(),
+  client_id: z.string().optional(),
+  client_secret: z.string().optional(),
+  scope: z.union([z.array(z.string()), z.string()]).optional(),
+})
+
+const connectionPatchSchema = z
+  .strictObject({
+    display_name: z.string().max(128),
+    options: connectionOptionsSchema,
+    enabled_clients: z.array(z.string()),
+    is_domain_connection: z.boolean(),
+    show_as_button: z.boolean(),
+    realms: z.array(z.string()),
+    metadata: z.record(z.string(), z.string().max(255)),
+  })
+  .partial()
+
+/** The fields `PATCH /connections/{id}` accepts. */
+export type ConnectionPatch = z.infer<typeof connectionPatchSchema>
+
+/**
+ * Validates a `PATCH /connections/{id}` body and returns the updated connection.
+ *
+ * Auth0 semantics: a given `options` object REPLACES the whole options object (it is not merged;
+ * keys left out are removed), so callers that change one option must send every other option as
+ * read. Other top-level fields are replaced as sent; unknown top-level fields are 400.
+ *
+ * @throws ApiError 400 `invalid_body`
+ */
+export const applyConnectionPatch = (
+  connection: SandboxConnection,
+  body: unknown,
+): SandboxConnection => {
+  const patch = parseOrThrow(connectionPatchSchema, body)
+  const { options, ...flat } = patch
+  const next: SandboxConnection = { ...connection, ...flat }
+  if (options !== undefined) next.options = { ...options }
   return next
 }

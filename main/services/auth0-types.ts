@@ -167,6 +167,19 @@ export interface Auth0Connection {
   enabled_clients?: string[]
 }
 
+/**
+ * A change to a connection (`PATCH /connections/{id}`). A sent `options` object replaces the whole
+ * options object: send every option as read, with the changed keys changed.
+ */
+export interface Auth0ConnectionUpdate {
+  display_name?: string
+  options?: Record<string, unknown>
+  is_domain_connection?: boolean
+  show_as_button?: boolean
+  realms?: string[]
+  metadata?: Record<string, string>
+}
+
 /** Tenant settings: `GET /tenants/settings` (§5.1). Session lifetimes are in hours. */
 export interface Auth0TenantSettings {
   friendly_name?: string

@@ -26,6 +26,7 @@ import type {
   Auth0Client,
   Auth0ClientUpdate,
   Auth0Connection,
+  Auth0ConnectionUpdate,
   Auth0RefreshToken,
   Auth0Session,
   Auth0TenantSettings,
@@ -147,6 +148,9 @@ export interface ManagementApi {
   updateClient(id: string, patch: Auth0ClientUpdate): Promise<Auth0Client>
   /** Every connection, all pages. */
   listConnections(): Promise<Auth0Connection[]>
+  getConnection(id: string): Promise<Auth0Connection>
+  /** A sent `options` object replaces the connection's whole options object. */
+  updateConnection(id: string, patch: Auth0ConnectionUpdate): Promise<Auth0Connection>
   getTenantSettings(): Promise<Auth0TenantSettings>
   updateTenantSettings(patch: Auth0TenantSettingsUpdate): Promise<Auth0TenantSettings>
   /** What the pacer believes about the tenant's rate limit right now. */
@@ -830,6 +834,16 @@ export function createManagementApi(
       collect(
         pages(async () =>
           json<Page<Auth0Connection, unknown>>(await client.connections.list({ take: 50 })),
+        ),
+      ),
+    getConnection: async (id) =>
+      json<Auth0Connection>(await run(() => client.connections.get(id), GET)),
+    updateConnection: async (id, patch) =>
+      json<Auth0Connection>(
+        await run(
+          () =>
+            client.connections.update(id, json<Management.UpdateConnectionRequestContent>(patch)),
+          WRITE,
         ),
       ),
     getTenantSettings: async () =>

@@ -1,7 +1,13 @@
 import type { ApiEvents, EventName, PlanTier } from '../../preload/contract'
 import type {
-  Auth0ClientLike,
-  Auth0ConnectionLike,
+  Auth0Client,
+  Auth0ClientUpdate,
+  Auth0Connection,
+  Auth0ConnectionUpdate,
+  Auth0TenantSettings,
+  Auth0TenantSettingsUpdate,
+} from './auth0-types'
+import type {
   Auth0RefreshTokenLike,
   Auth0SessionLike,
   Auth0UserLike,
@@ -76,14 +82,16 @@ export interface TenantApi {
   deleteRefreshToken(id: string): Promise<void>
   deleteUserSessions(userId: string): Promise<void>
   deleteUserRefreshTokens(userId: string): Promise<void>
-  listClients(): Promise<Auth0ClientLike[]>
-  listConnections(): Promise<Auth0ConnectionLike[]>
-  getTenantSettings(): Promise<{
-    friendly_name?: string
-    session_lifetime?: number
-    idle_session_lifetime?: number
-    allowed_logout_urls?: string[]
-  }>
+  listClients(): Promise<Auth0Client[]>
+  listConnections(): Promise<Auth0Connection[]>
+  getTenantSettings(): Promise<Auth0TenantSettings>
+  /** PATCH /tenants/settings; an hour field and its `_in_minutes` twin are never sent together. */
+  updateTenantSettings(patch: Auth0TenantSettingsUpdate): Promise<Auth0TenantSettings>
+  getClient(id: string): Promise<Auth0Client>
+  updateClient(id: string, patch: Auth0ClientUpdate): Promise<Auth0Client>
+  getConnection(id: string): Promise<Auth0Connection>
+  /** PATCH /connections/{id}; a sent `options` object replaces the whole options object. */
+  updateConnection(id: string, patch: Auth0ConnectionUpdate): Promise<Auth0Connection>
 }
 
 /** Builds a Management API client for one tenant. */

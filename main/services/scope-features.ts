@@ -14,13 +14,13 @@ export const featureScopes = [
   { id: 'revoke-refresh-tokens', label: 'Revoking refresh tokens', scopes: ['delete:refresh_tokens'] },
   {
     id: 'read-config',
-    label: 'Reading logout and session settings',
-    scopes: ['read:clients', 'read:connections', 'read:tenant_settings'],
+    label: 'Pull configuration',
+    scopes: ['read:tenant_settings', 'read:clients', 'read:connections'],
   },
   {
     id: 'push-config',
-    label: 'Pushing configuration changes',
-    scopes: ['update:clients', 'update:tenant_settings'],
+    label: 'Push configuration',
+    scopes: ['update:tenant_settings', 'update:clients', 'update:connections'],
   },
 ] as const
 

@@ -69,6 +69,21 @@ export function createFakeApiFactory(grants: Record<string, string[]> = {}) {
       async getTenantSettings() {
         throw new AppFailure('FORBIDDEN', 'The client is missing the read:tenant_settings scope.')
       },
+      async updateTenantSettings() {
+        throw new AppFailure('FORBIDDEN', 'The client is missing the update:tenant_settings scope.')
+      },
+      async getClient(id) {
+        throw new AppFailure('NOT_FOUND', `No client ${id}.`)
+      },
+      async updateClient(id) {
+        throw new AppFailure('NOT_FOUND', `No client ${id}.`)
+      },
+      async getConnection(id) {
+        throw new AppFailure('NOT_FOUND', `No connection ${id}.`)
+      },
+      async updateConnection(id) {
+        throw new AppFailure('NOT_FOUND', `No connection ${id}.`)
+      },
     }
     return api
   }

@@ -77,6 +77,35 @@ export const validSamples: { [M in Method]: Input<M> } = {
   retryJobItem: { id: 'no-such-job', key: 'delete-session:sid-1' },
   listActivity: undefined,
   exportActivity: { format: 'json' },
+  getConfigWorkspace: { tenantId: 'sandbox' },
+  pullConfig: { tenantId: 'no-such-tenant', discardDraft: false },
+  saveConfigDraft: {
+    tenantId: 'no-such-tenant',
+    draft: {
+      config: {
+        version: 1,
+        source: { kind: 'file', name: 'fuzz.yaml' },
+        resources: {
+          tenant: {
+            kind: 'tenant',
+            name: 'tenant',
+            context: {},
+            fields: { allowed_logout_urls: ['https://example.com/bye'] },
+          },
+        },
+      },
+      basePulledAt: '2026-01-01T00:00:00.000Z',
+      undo: [],
+      redo: [],
+    },
+  },
+  discardConfigDraft: { tenantId: 'no-such-tenant' },
+  previewConfigPush: { tenantId: 'no-such-tenant' },
+  pushConfig: {
+    previewId: 'no-such-preview',
+    resolutions: [{ resource: 'tenant', field: 'allowed_logout_urls', take: 'mine' }],
+    confirmation: '1',
+  },
 }
 
 /** Every AppErrorCode; the Record type makes a new code without an entry fail to compile. */
