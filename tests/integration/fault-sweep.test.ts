@@ -13,6 +13,7 @@ import type {
 import type { Faults } from '../../main/sandbox/faults'
 import { DEMO_USERS, startSandbox, type Sandbox } from '../../main/sandbox/server'
 import { createManagementApi } from '../../main/services/management-api'
+import { applyEdits, newDraft } from '../../renderer/config/draft'
 import { createTestApp, must } from '../helpers/test-app'
 
 // Fault sweep (issue 8): every feature that talks to a tenant, against every fault the Sandbox can
@@ -66,6 +67,19 @@ const FEATURES: { [M in Method]?: Input<M> } = {
   getUserScenario: { userId: ALICE },
   previewLogout: { userId: ALICE, action: { kind: 'delete-session', sessionId: CHROME ?? '' } },
   planBulkLogout: { source: { kind: 'list', text: ALICE }, mode: 'all-sessions' },
+  // Needs the draft saved by prepareConfigDraft; before pullConfig, which discards it.
+  previewConfigPush: { tenantId: 'sandbox' },
+  pullConfig: { tenantId: 'sandbox', discardDraft: true },
+}
+
+/** A pulled snapshot and a draft with one edit, so a push can be previewed. */
+async function prepareConfigDraft(call: ReturnType<typeof openApp>['call']): Promise<void> {
+  const ws = await must(call('pullConfig', { tenantId: 'sandbox', discardDraft: true }))
+  if (!ws.snapshot) throw new Error('no snapshot')
+  const draft = applyEdits(newDraft(ws.snapshot), [
+    { resource: 'tenant', field: 'allowed_logout_urls', after: ['https://www.example.com/x'] },
+  ])
+  await must(call('saveConfigDraft', { tenantId: 'sandbox', draft }))
 }
 
 const FAULTS: { name: string; faults: Faults; codes: AppErrorCode[] }[] = [
@@ -105,6 +119,7 @@ describe('fault sweep: every tenant-facing feature × every fault', () => {
       try {
         // Warm up: the token is fetched before the faults start, as in a running app.
         await must(call('testConnection', { id: 'sandbox' }))
+        await prepareConfigDraft(call)
         sandbox.setFaults(fault.faults)
         for (const [method, input] of Object.entries(FEATURES) as [Method, never][]) {
           const error = failureOf(method, await call(method, input))
@@ -114,6 +129,11 @@ describe('fault sweep: every tenant-facing feature × every fault', () => {
           expectReadable(error.message)
         }
         sandbox.setFaults({})
+        // Nothing was lost: the draft saved before the faults is still there.
+        const ws = await must(call('getConfigWorkspace', { tenantId: 'sandbox' }))
+        expect(ws.draft?.config.resources['tenant']?.fields['allowed_logout_urls']).toEqual([
+          'https://www.example.com/x',
+        ])
         for (const [method, input] of Object.entries(FEATURES) as [Method, never][]) {
           const error = failureOf(method, await call(method, input))
           expect(error, `${method} after ${fault.name} cleared`).toBeNull()
@@ -147,6 +167,7 @@ describe('fault sweep: every tenant-facing feature × every fault', () => {
     })
     try {
       await must(call('testConnection', { id: 'sandbox' }))
+      await prepareConfigDraft(call)
       await tenant.close()
       for (const [method, input] of Object.entries(FEATURES) as [Method, never][]) {
         const error = failureOf(method, await call(method, input))
@@ -159,6 +180,8 @@ describe('fault sweep: every tenant-facing feature × every fault', () => {
       await must(call('listTenants', undefined))
       await must(call('listActivity', undefined))
       await must(call('listJobs', undefined))
+      const offline = await must(call('getConfigWorkspace', { tenantId: 'sandbox' }))
+      expect(offline.draft).not.toBeNull()
       tenant = await startSandbox({ seed: 'demo', port, clientId, clientSecret })
       for (const [method, input] of Object.entries(FEATURES) as [Method, never][]) {
         const error = failureOf(method, await call(method, input))
