@@ -15,6 +15,12 @@ export interface ErrorLog {
 export const MAX_INPUT_CHARS = 1_100_000
 
 /**
+ * Methods allowed a larger input: a configuration draft of a big tenant (thousands of
+ * applications, with its undo history) is several megabytes; its schema bounds every part.
+ */
+export const LARGE_INPUT_CHARS: Partial<Record<Method, number>> = { saveConfigDraft: 16_000_000 }
+
+/**
  * Turn a zod failure into one readable line that names the field, never echoing the value.
  */
 export function describeInvalidInput(error: z.ZodError): string {
@@ -73,7 +79,7 @@ export function createInvoker(handlers: HandlerTable, log: ErrorLog) {
       return fail('INVALID_INPUT', 'Unknown request.')
     }
     const name = method as Method
-    if (inputSize(raw) > MAX_INPUT_CHARS) {
+    if (inputSize(raw) > (LARGE_INPUT_CHARS[name] ?? MAX_INPUT_CHARS)) {
       return fail('INVALID_INPUT', 'The request is too large.')
     }
     if (hasProtoKey(raw)) return fail('INVALID_INPUT', 'Invalid request: a key is not allowed.')

@@ -18,7 +18,7 @@ export const MAX_LIST = 500
 /** Undo and redo keep at most this many actions each (ConfigDraft). */
 export const MAX_HISTORY = 200
 /** Field edits per undo action. */
-export const MAX_EDITS_PER_ACTION = 500
+export const MAX_EDITS_PER_ACTION = 10_000
 /** Levels of nesting a field value may have (a list of objects of lists…). */
 const MAX_DEPTH = 4
 

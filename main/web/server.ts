@@ -4,12 +4,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { channels, events, type ApiEvents, type EventName } from '../../preload/contract'
-import type { Invoker } from '../ipc/handle'
+import { LARGE_INPUT_CHARS, type Invoker } from '../ipc/handle'
 import type { EventSink } from '../services/ports'
 import { renderClientScript } from './client-script'
 
 /** Largest request body the web host reads, in bytes. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
+/** Largest body of the methods the invoker allows a larger input (a big tenant's draft). */
+export const MAX_LARGE_BODY_BYTES = 17 * 1024 * 1024
+const bodyLimit = (method: string): number =>
+  Object.hasOwn(LARGE_INPUT_CHARS, method) ? MAX_LARGE_BODY_BYTES : MAX_BODY_BYTES
 /** The header every API call carries the per-run token in. */
 export const TOKEN_HEADER = 'x-session-console-token'
 const CLIENT_PATH = '/__session-console/api.js'
@@ -72,14 +76,14 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large.')
+  if (declared > limit) throw new HttpError(413, 'Request body too large.')
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large.')
+    if (size > limit) throw new HttpError(413, 'Request body too large.')
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
@@ -158,7 +162,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const match = /^\/api\/invoke\/([A-Za-z]{1,64})$/.exec(url.pathname)
     if (!match || req.method !== 'POST') throw new HttpError(404, 'Not found.')
-    const raw = await readBody(req)
+    const raw = await readBody(req, bodyLimit(match[1] ?? ''))
     let envelope: unknown
     try {
       envelope = raw === '' ? {} : JSON.parse(raw)

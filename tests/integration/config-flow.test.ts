@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ActivityEntry, ConfigDraft, PushPreview } from '../../preload/contract'
 import { DEMO_CLIENT_IDS } from '../../main/sandbox/seed-catalog'
 import { startSandbox, type Sandbox } from '../../main/sandbox/server'
+import { MAX_INPUT_CHARS } from '../../main/ipc/handle'
 import { createManagementApi } from '../../main/services/management-api'
 import { createTenantApi } from '../../main/tenant-backends'
 import { applyEdits, newDraft, type FieldEditRequest } from '../../renderer/config/draft'
@@ -398,6 +399,21 @@ describe('offline configuration editing against the Sandbox', () => {
     })
     expect(push).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
+
+  it('saves the draft of a big tenant (1,999 applications, megabytes of JSON)', async () => {
+    const app = openApp()
+    const snapshot = await pulled(app)
+    const apps = Array.from({ length: 1999 - Object.keys(snapshot.resources).length }, (_, i) => ({
+      resource: `clients/Generated app ${i}`,
+      field: 'allowed_logout_urls',
+      after: Array.from({ length: 12 }, (_, j) => `https://app-${i}.example.com/logged-out/${j}`),
+    }))
+    const draft = edit(snapshot, apps)
+    expect(JSON.stringify(draft).length).toBeGreaterThan(MAX_INPUT_CHARS)
+    await must(app.call('saveConfigDraft', { tenantId: 'sandbox', draft }))
+    const ws = await must(app.call('getConfigWorkspace', { tenantId: 'sandbox' }))
+    expect(Object.keys(ws.draft?.config.resources ?? {})).toHaveLength(1999)
+  }, 30_000)
 
   it('refuses hostile tenant ids and drafts at the IPC boundary', async () => {
     const app = openApp()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { channels, type Method } from '../../../../preload/contract'
-import { MAX_INPUT_CHARS } from '../../../../main/ipc/handle'
+import { LARGE_INPUT_CHARS, MAX_INPUT_CHARS } from '../../../../main/ipc/handle'
 import { inputSchemas } from '../../../../main/ipc/schemas'
 import {
   baseSeed,
@@ -21,10 +21,10 @@ const SEED = baseSeed()
 const protoSnapshot = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',')
 const cleanProto = protoSnapshot()
 
-function tooLarge(value: unknown): boolean {
+function tooLarge(value: unknown, method: Method): boolean {
   if (value === undefined) return false
   try {
-    return (JSON.stringify(value)?.length ?? 0) > MAX_INPUT_CHARS
+    return (JSON.stringify(value)?.length ?? 0) > (LARGE_INPUT_CHARS[method] ?? MAX_INPUT_CHARS)
   } catch {
     return true
   }
@@ -49,7 +49,7 @@ describe(`IPC fuzzing (base seed ${SEED})`, () => {
           const where = `#${index} ${fuzz.label} ${preview(fuzz.value)}`
           const schemaRejects =
             !inputSchemas[method].safeParse(fuzz.value).success ||
-            tooLarge(fuzz.value) ||
+            tooLarge(fuzz.value, method) ||
             hasLoneSurrogate(fuzz.value)
           const before = schemaRejects ? state() : ''
           let answer: unknown
