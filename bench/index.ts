@@ -5,6 +5,7 @@ import { DEMO_USERS, startSandbox, type Sandbox } from '../main/sandbox/server'
 import { createManagementApi } from '../main/services/management-api'
 import { createRatePacer } from '../main/services/rate-pacer'
 import { benchBulkLogout } from './bulk-logout'
+import { benchConfigDiff } from './config-diff'
 import { benchPostureReport } from './posture-report'
 import { benchSessionLayers } from './session-layers'
 
@@ -222,6 +223,7 @@ const suites: Record<string, () => Promise<void>> = {
   'session-layers': async () => emit(await benchSessionLayers()),
   'bulk-logout': async () => emit(await benchBulkLogout()),
   'posture-report': async () => emit(await benchPostureReport()),
+  'config-diff': async () => emit(await benchConfigDiff()),
 }
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((name) => !(name in suites))

@@ -26,7 +26,10 @@ export interface FieldDifference {
 
 const KIND_ORDER: Record<ResourceKind, number> = { tenant: 0, clients: 1, connections: 2 }
 
-/** Every resource key of both sides, tenant first, then clients and connections by name. */
+/**
+ * Every resource key of both sides, tenant first, then clients and connections by name (then by
+ * key, so two applications of the same name come in the same order whichever side lists them).
+ */
 export function unionResourceKeys(
   a: TenantConfiguration,
   b: TenantConfiguration,
@@ -37,7 +40,12 @@ export function unionResourceKeys(
   }
   return [...seen.entries()]
     .map(([key, r]) => ({ key, kind: r.kind, name: r.name }))
-    .sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || x.name.localeCompare(y.name))
+    .sort(
+      (x, y) =>
+        KIND_ORDER[x.kind] - KIND_ORDER[y.kind] ||
+        x.name.localeCompare(y.name) ||
+        x.key.localeCompare(y.key),
+    )
 }
 
 /** Field paths of a resource pair: modelled fields in display order, then any others by name. */

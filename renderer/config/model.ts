@@ -14,7 +14,8 @@ export type ResourceKind = 'tenant' | 'clients' | 'connections'
  * One configurable thing: the tenant, an application or a connection.
  *
  * Identity is the resource key: `tenant`, `clients/<name>`, `connections/<name>` (names, as the
- * Deploy CLI identifies resources; Auth0 ids differ between tenants).
+ * Deploy CLI identifies resources; Auth0 ids differ between tenants). Two applications of the same
+ * name (Auth0 allows it) are keyed `clients/<name> (<client_id>)` each; see {@link resourceKey}.
  */
 export interface ConfigResource {
   kind: ResourceKind
@@ -264,17 +265,30 @@ export function fieldsOf(kind: ResourceKind, strategy?: string): FieldDef[] {
   )
 }
 
-/** `tenant`, `clients/<name>` or `connections/<name>`. */
+/**
+ * `tenant`, `clients/<name>` or `connections/<name>`.
+ *
+ * The key of a resource in {@link TenantConfiguration.resources} is this, except for two
+ * applications (or connections) that share a name: {@link configFromManagementApi} keys each of
+ * them {@link duplicateResourceKey} (`clients/<name> (<client_id>)`). Iterate over the keys of
+ * `resources` rather than rebuilding keys from names.
+ */
 export function resourceKey(kind: ResourceKind, name: string): string {
   return kind === 'tenant' ? 'tenant' : `${kind}/${name}`
 }
 
-/** Resource keys in display order: tenant, then clients, then connections, each by name. */
+/**
+ * Resource keys in display order: tenant, then clients, then connections, each by name (then by
+ * key, so two applications of the same name keep a stable order).
+ */
 export function sortedResourceKeys(config: TenantConfiguration): string[] {
   const order: Record<ResourceKind, number> = { tenant: 0, clients: 1, connections: 2 }
-  return Object.values(config.resources)
-    .sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name))
-    .map((r) => resourceKey(r.kind, r.name))
+  return Object.entries(config.resources)
+    .sort(
+      ([ka, a], [kb, b]) =>
+        order[a.kind] - order[b.kind] || a.name.localeCompare(b.name) || ka.localeCompare(kb),
+    )
+    .map(([key]) => key)
 }
 
 /** A `@@KEY@@` marker standing for a whole value (Deploy CLI keyword replacement). */
@@ -363,6 +377,17 @@ export function lifetimeMinutes(
 
 const isJson = (value: unknown): value is JsonValue => value !== undefined
 
+/** The path of an object above `path` written as a whole-value keyword marker, or undefined. */
+function markerParent(raw: Record<string, unknown>, path: string): string | undefined {
+  const keys = path.split('.')
+  for (let i = 1; i < keys.length; i++) {
+    const parent = keys.slice(0, i).join('.')
+    const value = readPath(raw, parent)
+    if (typeof value === 'string' && WHOLE_VALUE_MARKER.test(value)) return parent
+  }
+  return undefined
+}
+
 /** Copies the modelled fields of one raw Management API / Deploy CLI object. */
 function pickFields(
   kind: ResourceKind,
@@ -379,14 +404,25 @@ function pickFields(
       continue
     }
     const value = readPath(raw, def.path)
-    if (isJson(value)) fields[def.path] = value
+    if (isJson(value)) {
+      fields[def.path] = value
+      continue
+    }
+    // A Deploy CLI file may replace a whole object by a keyword (`refresh_token: '@@RT@@'`): keep
+    // the marker under the object's path, so that it is compared, blocked from a push and written
+    // back as it came, rather than dropped.
+    const parent = markerParent(raw, def.path)
+    if (parent !== undefined) fields[parent] = readPath(raw, parent) as JsonValue
   }
   return fields
 }
 
+/** A name (or id) as written, or '' when it is not text (a nameless resource is left out). */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+
 /** A resource from a raw client object (Management API or Deploy CLI). */
 export function clientResource(raw: Record<string, unknown>): ConfigResource {
-  const name = String(raw.name ?? raw.client_id ?? '')
+  const name = text(raw.name) || text(raw.client_id)
   return {
     kind: 'clients',
     name,
@@ -401,7 +437,7 @@ export function connectionResource(raw: Record<string, unknown>): ConfigResource
   const strategy = typeof raw.strategy === 'string' ? raw.strategy : ''
   return {
     kind: 'connections',
-    name: String(raw.name ?? ''),
+    name: text(raw.name),
     ...(typeof raw.id === 'string' && { id: raw.id }),
     context: { strategy },
     fields: pickFields('connections', raw, strategy),
@@ -424,15 +460,50 @@ export function configFromManagementApi(
   source: ConfigSource,
 ): TenantConfiguration {
   const resources: Record<string, ConfigResource> = { tenant: tenantResource(input.settings) }
-  for (const raw of input.clients) {
-    // The Management API client itself and other machine-to-machine apps have no logout settings
-    // worth editing, but they are kept: a Deploy CLI export lists them too.
-    const resource = clientResource(raw)
-    if (resource.name !== '') resources[resourceKey('clients', resource.name)] = resource
-  }
-  for (const raw of input.connections) {
-    const resource = connectionResource(raw)
-    if (resource.name !== '') resources[resourceKey('connections', resource.name)] = resource
-  }
+  // The Management API client itself and other machine-to-machine apps have no logout settings
+  // worth editing, but they are kept: a Deploy CLI export lists them too.
+  addKeyed(resources, 'clients', input.clients.map(clientResource))
+  addKeyed(resources, 'connections', input.connections.map(connectionResource))
   return { version: 1, source, resources }
+}
+
+/**
+ * The key of a resource whose name another resource of the same kind also has:
+ * `clients/<name> (<id>)`, or `clients/<name> (#<n>)` when it has no id.
+ */
+export function duplicateResourceKey(
+  kind: ResourceKind,
+  name: string,
+  id: string | undefined,
+  position: number,
+): string {
+  return `${resourceKey(kind, name)} (${id ?? `#${position}`})`
+}
+
+/**
+ * Adds resources under their keys. Auth0 allows two applications with the same name; rather than
+ * drop one, every resource whose name is shared gets {@link duplicateResourceKey} (all of them, not
+ * just the second, so the keys do not depend on the order the API listed them in). Nameless
+ * resources are left out.
+ */
+function addKeyed(
+  resources: Record<string, ConfigResource>,
+  kind: ResourceKind,
+  list: readonly ConfigResource[],
+): void {
+  const named = list.filter((r) => r.name !== '')
+  const count = new Map<string, number>()
+  for (const r of named) count.set(r.name, (count.get(r.name) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  for (const r of named) {
+    const position = (seen.get(r.name) ?? 0) + 1
+    seen.set(r.name, position)
+    let key =
+      (count.get(r.name) ?? 0) > 1
+        ? duplicateResourceKey(kind, r.name, r.id, position)
+        : resourceKey(kind, r.name)
+    // Two copies with the same id as well (a malformed answer): still keep both.
+    for (let n = 2; Object.hasOwn(resources, key); n++) key = `${resourceKey(kind, r.name)} (#${n})`
+    resources[key] = r
+  }
 }

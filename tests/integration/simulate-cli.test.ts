@@ -1,22 +1,10 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { runTsCli } from '../helpers/run-cli'
 
 // The simulator CLI as `npm run simulate` runs it: a separate Node process loading the TypeScript
 // through tsx, reading a scenario file.
-async function simulateCli(file: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'renderer/simulation/cli.ts', file], {
-    cwd: process.cwd(),
-    env: { ...process.env, NODE_OPTIONS: '' },
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const [code] = (await once(child, 'close')) as [number | null]
-  return { code, stdout, stderr }
-}
+const simulateCli = (file: string) => runTsCli('renderer/simulation/cli.ts', [file])
 
 const fixture = (path: string) => `tests/fixtures/simulation/${path}`
 
