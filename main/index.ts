@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, shell, type BrowserWindow } from 'electron'
+import { app, session, shell, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
 import type { ApiEvents, EventName, StartupNotice } from '../preload/contract'
 import { events } from '../preload/contract'
@@ -10,15 +10,27 @@ import { createInvoker } from './ipc/handle'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { recoverCorruptSettings } from './services/settings-recovery'
+import type { OpenExternal } from './services/ports'
 import { defaultSettings } from './services/settings-schema'
 import { createTenantApi, launchDemoSandbox } from './tenant-backends'
-import { createMainWindow, lockDownSession } from './window'
+import {
+  guardWebContents,
+  lockDownSession,
+  rendererSource,
+  trustedRendererOrigins,
+} from './security-policy'
+import { createMainWindow } from './window'
 
 // Composition root: adapters → services → IPC → window. No logic lives here.
+// Every renderer sandboxed, whatever its webPreferences say (checklist #4); before 'ready'.
+app.enableSandbox()
 if (!app.requestSingleInstanceLock()) app.quit()
 
 let mainWindow: BrowserWindow | null = null
-const devUrl = process.env['ELECTRON_RENDERER_URL']
+// The packaged file, or in an unpackaged dev run the loopback dev server only (checklist #1).
+const source = rendererSource(process.env['ELECTRON_RENDERER_URL'], app.isPackaged)
+// The one call of shell.openExternal; every caller vets the URL first (checklist #15).
+const openExternal: OpenExternal = (url) => shell.openExternal(url)
 
 app.on('second-instance', () => {
   if (!mainWindow) return
@@ -26,13 +38,13 @@ app.on('second-instance', () => {
   mainWindow.focus()
 })
 
+// Every WebContents, whoever creates it: no navigation, no new windows, no <webview> (#12–14).
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (e) => e.preventDefault())
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  guardWebContents(contents, openExternal)
 })
 
 void app.whenReady().then(() => {
-  lockDownSession()
+  lockDownSession(session.defaultSession)
   const dataDir = app.getPath('userData')
   const notices: StartupNotice[] = []
   const notice = recoverCorruptSettings(join(dataDir, SETTINGS_FILE))
@@ -53,14 +65,14 @@ void app.whenReady().then(() => {
         mainWindow?.webContents.send(events[name], payload)
       },
     },
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
     startupNotices: notices,
     createApi: createTenantApi,
     launchSandbox: launchDemoSandbox,
   })
   const invoke = createInvoker(createHandlers(services), console)
-  registerIpc(invoke, devUrl ? [new URL(devUrl).origin] : ['file://'])
-  mainWindow = createMainWindow(settings, devUrl)
+  registerIpc(invoke, trustedRendererOrigins(source))
+  mainWindow = createMainWindow(settings, source, openExternal)
   // Pause running jobs (journalled) and stop the Sandbox before quitting; the next start offers
   // the paused jobs for resume.
   let disposed = false

@@ -52,5 +52,14 @@ export function runSimulateCommand(args: readonly string[], readText: ReadText):
   }
   const parsed = parseScenarioText(text)
   if (!parsed.ok) return fail(`${file}: ${parsed.message}`)
-  return { code: 0, stdout: `${JSON.stringify(simulate(parsed.scenario), null, 2)}\n`, stderr: '' }
+  try {
+    return {
+      code: 0,
+      stdout: `${JSON.stringify(simulate(parsed.scenario), null, 2)}\n`,
+      stderr: '',
+    }
+  } catch (err) {
+    // A valid scenario the engine cannot run to the end (e.g. its clock leaves the Date range).
+    return fail(`${file}: the scenario cannot be simulated: ${readError(err)}`)
+  }
 }

@@ -102,7 +102,8 @@ const kinds: Record<string, IdpKind> = {
 
 /** How the layer map groups a connection strategy. Unknown strategies are `unknown`. */
 export function idpKindOf(strategy: string): IdpKind {
-  return kinds[strategy] ?? (social.has(strategy) ? 'social' : 'unknown')
+  const kind = Object.hasOwn(kinds, strategy) ? kinds[strategy] : undefined
+  return kind ?? (social.has(strategy) ? 'social' : 'unknown')
 }
 
 const displayNames: Record<string, string> = {
@@ -143,7 +144,7 @@ const displayNames: Record<string, string> = {
 
 /** A provider name a person recognises ("Google" for `google-oauth2`); the strategy otherwise. */
 export function strategyDisplayName(strategy: string): string {
-  return displayNames[strategy] ?? strategy
+  return (Object.hasOwn(displayNames, strategy) ? displayNames[strategy] : undefined) ?? strategy
 }
 
 /** Enterprise strategies Auth0 lists as supporting `federated` (§3.1: ADFS, Microsoft 365, Entra ID, Okta, Google Workspace). */

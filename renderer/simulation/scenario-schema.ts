@@ -14,6 +14,9 @@ import type {
   StepKind,
 } from './types'
 
+/** Longest single wait: 100 years (beyond it the simulated clock leaves the Date range). */
+const MAX_WAIT_MINUTES = 52_596_000
+
 // Validation of a scenario file (simulation contract, "Scenario" and "Steps"). Hand-rolled so that
 // the first fault is reported with its exact JSON path (`steps[2].endpoint`) in one sentence.
 // Unknown fields are ignored; missing optional fields take the contract's defaults. An optional
@@ -428,8 +431,17 @@ function stepOf(value: unknown, path: string): Step {
     case 'wait': {
       const minutes = get(obj, 'minutes')
       if (minutes === undefined) throw new Invalid(child(path, 'minutes'), 'is required (a number)')
-      if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
-        fail(child(path, 'minutes'), 'a number of minutes, 0 or more', minutes)
+      if (
+        typeof minutes !== 'number' ||
+        !Number.isFinite(minutes) ||
+        minutes < 0 ||
+        minutes > MAX_WAIT_MINUTES
+      ) {
+        fail(
+          child(path, 'minutes'),
+          'a number of minutes from 0 to 52,596,000 (100 years)',
+          minutes,
+        )
       }
       return {
         do: 'wait',

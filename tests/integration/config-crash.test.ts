@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createConfigStore } from '../../main/services/config-store'
+import { spawnTsChild } from '../helpers/crash-child'
 
 // Crash safety of draft saves: a second Node process saves a tenant's draft over and over through
 // the real config store (tmp file, fsync, rename) and is killed with SIGKILL at a random moment,
@@ -28,32 +28,14 @@ interface Round {
 }
 
 async function crashRound(dir: string, afterSaves: number, extraMs: number): Promise<Round> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/helpers/config-crash-child.ts'],
-    {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CRASH_CONFIG_DIR: dir, CRASH_APPS: '300' },
-    },
-  )
-  let out = ''
-  let err = ''
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child never saved: ${err}`)), 30_000)
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (out.includes(`saved ${afterSaves}\n`)) {
-        clearTimeout(timer)
-        setTimeout(resolve, extraMs)
-      }
-    })
+  const child = spawnTsChild('tests/helpers/config-crash-child.ts', {
+    CRASH_CONFIG_DIR: dir,
+    CRASH_APPS: '300',
   })
-  child.kill('SIGKILL')
-  await exited
-  const acked = Math.max(...[...out.matchAll(/saved (\d+)/g)].map((m) => Number(m[1])))
+  await child.waitForLine((line) => line === `saved ${afterSaves}`, 30_000)
+  await new Promise((resolve) => setTimeout(resolve, extraMs))
+  await child.killHard()
+  const acked = Math.max(...child.lines.map((l) => Number(/^saved (\d+)$/.exec(l)?.[1] ?? 0)))
   return { acked, tmpLeft: existsSync(join(dir, 'crash', 'draft.json.tmp')) }
 }
 

@@ -158,7 +158,10 @@ const checkRecord = (text: string, id: string): { record: JobRecord } | { reason
   const record = result.data.job as JobRecord
   if (record.id !== id) return { reason: 'it holds a different job than its name says' }
   const keys = new Set(record.items.map((item) => item.key))
-  if (keys.size !== record.items.length || record.items.some((i) => !(i.key in record.states))) {
+  if (
+    keys.size !== record.items.length ||
+    record.items.some((i) => !Object.hasOwn(record.states, i.key))
+  ) {
     return { reason: 'its items and their states do not match' }
   }
   return { record }

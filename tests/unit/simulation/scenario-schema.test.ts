@@ -334,7 +334,13 @@ describe('parseScenario: the JSON path at fault', () => {
       'steps[0].minutes negative',
       { ...minimal(), steps: [{ do: 'wait', minutes: -5 }] },
       'steps[0].minutes',
-      '0 or more',
+      'from 0 to 52,596,000',
+    ],
+    [
+      'steps[0].minutes beyond 100 years',
+      { ...minimal(), steps: [{ do: 'wait', minutes: 1e15 }] },
+      'steps[0].minutes',
+      'from 0 to 52,596,000',
     ],
     [
       'steps[0].minutes text',
