@@ -1,5 +1,7 @@
 import type { Input, Method, Output, Result } from '../../preload/contract'
 import { createAppServices, type HostDeps } from '../../main/app-services'
+import type { Sandbox } from '../../main/sandbox/server'
+import type { SandboxLauncher } from '../../main/services/ports'
 import { createInvoker } from '../../main/ipc/handle'
 import { createHandlers } from '../../main/ipc/handlers'
 import { createFakeApiFactory, fakeSandboxLauncher } from './fake-tenant-api'
@@ -46,3 +48,20 @@ export async function must<T>(pending: Promise<Result<T>>): Promise<T> {
     throw new Error(`Expected success, got ${result.error.code}: ${result.error.message}`)
   return result.value
 }
+
+/**
+ * A launcher for a Sandbox a test started itself: it outlives each set of services, so disposing
+ * them (which closes what the launcher gave) must not stop it. `current` may swap the Sandbox.
+ */
+export const sharedSandbox =
+  (current: () => Sandbox): SandboxLauncher =>
+  async () => {
+    const s = current()
+    return {
+      url: s.url,
+      domain: s.domain,
+      clientId: s.clientId,
+      clientSecret: s.clientSecret,
+      close: async () => {},
+    }
+  }

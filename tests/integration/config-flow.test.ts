@@ -15,7 +15,7 @@ import {
   createMemorySettings,
   createRecordingEvents,
 } from '../helpers/memory-adapters'
-import { createTestApp, must } from '../helpers/test-app'
+import { createTestApp, must, sharedSandbox } from '../helpers/test-app'
 
 // Offline configuration editing against the Sandbox over real HTTP, nothing of ours faked: pull
 // into files, edit, someone else changes the tenant through the Management API, preview → the
@@ -51,13 +51,7 @@ function openApp(dataDir = mkdtempSync(join(tmpdir(), 'sc-config-it-'))) {
     secrets: createMemorySecretStore(),
     events: createRecordingEvents(),
     createApi: createTenantApi,
-    launchSandbox: async () => ({
-      url: sandbox.url,
-      domain: sandbox.domain,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      close: async () => {},
-    }),
+    launchSandbox: sharedSandbox(() => sandbox),
   })
   disposers.push(() => test.services.dispose())
   const activity = (): ActivityEntry[] =>
@@ -84,6 +78,15 @@ const edit = (snapshot: TenantConfiguration, edits: FieldEditRequest[]): ConfigD
 const statusOf = (preview: PushPreview, resource: string, field: string) =>
   preview.resources.find((r) => r.resource === resource)?.fields.find((f) => f.field === field)
     ?.status
+
+/** The draft of `snapshot` with `edits`, saved through the app. */
+async function saveDraft(
+  app: ReturnType<typeof openApp>,
+  snapshot: TenantConfiguration,
+  edits: FieldEditRequest[],
+): Promise<void> {
+  await must(app.call('saveConfigDraft', { tenantId: 'sandbox', draft: edit(snapshot, edits) }))
+}
 
 async function pulled(app: ReturnType<typeof openApp>) {
   const ws = await must(app.call('pullConfig', { tenantId: 'sandbox' }))
@@ -239,18 +242,13 @@ describe('offline configuration editing against the Sandbox', () => {
   it('“keep mine” overwrites their change for that field only', async () => {
     const app = openApp()
     const snapshot = await pulled(app)
-    await must(
-      app.call('saveConfigDraft', {
-        tenantId: 'sandbox',
-        draft: edit(snapshot, [
-          {
-            resource: PORTAL,
-            field: 'allowed_logout_urls',
-            after: ['https://support.example.com/mine'],
-          },
-        ]),
-      }),
-    )
+    await saveDraft(app, snapshot, [
+      {
+        resource: PORTAL,
+        field: 'allowed_logout_urls',
+        after: ['https://support.example.com/mine'],
+      },
+    ])
     await someoneElse().updateClient(DEMO_CLIENT_IDS.supportPortal, {
       allowed_logout_urls: ['https://support.example.com/theirs'],
     })
@@ -270,23 +268,18 @@ describe('offline configuration editing against the Sandbox', () => {
   it('a change made after the preview fails that resource instead of being overwritten', async () => {
     const app = openApp()
     const snapshot = await pulled(app)
-    await must(
-      app.call('saveConfigDraft', {
-        tenantId: 'sandbox',
-        draft: edit(snapshot, [
-          {
-            resource: PORTAL,
-            field: 'allowed_logout_urls',
-            after: ['https://support.example.com/mine'],
-          },
-          {
-            resource: 'tenant',
-            field: 'allowed_logout_urls',
-            after: ['https://www.example.com/x'],
-          },
-        ]),
-      }),
-    )
+    await saveDraft(app, snapshot, [
+      {
+        resource: PORTAL,
+        field: 'allowed_logout_urls',
+        after: ['https://support.example.com/mine'],
+      },
+      {
+        resource: 'tenant',
+        field: 'allowed_logout_urls',
+        after: ['https://www.example.com/x'],
+      },
+    ])
     const preview = await must(app.call('previewConfigPush', { tenantId: 'sandbox' }))
     await someoneElse().updateClient(DEMO_CLIENT_IDS.supportPortal, {
       allowed_logout_urls: ['https://support.example.com/late'],
@@ -316,23 +309,18 @@ describe('offline configuration editing against the Sandbox', () => {
   it('a push cut short by failures resumes: the next preview sends only what did not arrive', async () => {
     const app = openApp()
     const snapshot = await pulled(app)
-    await must(
-      app.call('saveConfigDraft', {
-        tenantId: 'sandbox',
-        draft: edit(snapshot, [
-          {
-            resource: 'tenant',
-            field: 'allowed_logout_urls',
-            after: ['https://www.example.com/x'],
-          },
-          {
-            resource: 'connections/acme-saml',
-            field: 'options.disableSignout',
-            after: true,
-          },
-        ]),
-      }),
-    )
+    await saveDraft(app, snapshot, [
+      {
+        resource: 'tenant',
+        field: 'allowed_logout_urls',
+        after: ['https://www.example.com/x'],
+      },
+      {
+        resource: 'connections/acme-saml',
+        field: 'options.disableSignout',
+        after: true,
+      },
+    ])
     const preview = await must(app.call('previewConfigPush', { tenantId: 'sandbox' }))
     sandbox.setFaults({ failPaths: ['PATCH /api/v2/connections/*'] })
     const receipt = await must(
@@ -355,12 +343,7 @@ describe('offline configuration editing against the Sandbox', () => {
   it('refuses to pull over unpushed edits unless told to discard them', async () => {
     const app = openApp()
     const snapshot = await pulled(app)
-    await must(
-      app.call('saveConfigDraft', {
-        tenantId: 'sandbox',
-        draft: edit(snapshot, [{ resource: 'tenant', field: 'session_lifetime', after: 600 }]),
-      }),
-    )
+    await saveDraft(app, snapshot, [{ resource: 'tenant', field: 'session_lifetime', after: 600 }])
     const refused = await app.call('pullConfig', { tenantId: 'sandbox' })
     expect(refused).toMatchObject({
       ok: false,
@@ -376,18 +359,13 @@ describe('offline configuration editing against the Sandbox', () => {
   it('refuses to push a draft Auth0 would reject, and says which value', async () => {
     const app = openApp()
     const snapshot = await pulled(app)
-    await must(
-      app.call('saveConfigDraft', {
-        tenantId: 'sandbox',
-        draft: edit(snapshot, [
-          {
-            resource: PORTAL,
-            field: 'oidc_logout.backchannel_logout_urls',
-            after: ['http://support.example.com/bc'],
-          },
-        ]),
-      }),
-    )
+    await saveDraft(app, snapshot, [
+      {
+        resource: PORTAL,
+        field: 'oidc_logout.backchannel_logout_urls',
+        after: ['http://support.example.com/bc'],
+      },
+    ])
     const preview = await must(app.call('previewConfigPush', { tenantId: 'sandbox' }))
     expect(preview.problems).toEqual([
       expect.objectContaining({ resource: PORTAL, field: 'oidc_logout.backchannel_logout_urls' }),

@@ -14,7 +14,7 @@ import type { Faults } from '../../main/sandbox/faults'
 import { DEMO_USERS, startSandbox, type Sandbox } from '../../main/sandbox/server'
 import { createManagementApi } from '../../main/services/management-api'
 import { applyEdits, newDraft } from '../../renderer/config/draft'
-import { createTestApp, must } from '../helpers/test-app'
+import { createTestApp, must, sharedSandbox } from '../helpers/test-app'
 
 // Fault sweep (issue 8): every feature that talks to a tenant, against every fault the Sandbox can
 // inject — 429 storms, 5xx, requests that never answer, malformed JSON, connection resets, the
@@ -47,13 +47,7 @@ function openApp() {
         timeoutMs: 800,
         retry: { rateLimited: 1, transient: 1, baseDelayMs: 20, maxRateLimitWaitMs: 200 },
       }),
-    launchSandbox: async () => ({
-      url: sandbox.url,
-      domain: sandbox.domain,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      close: async () => {},
-    }),
+    launchSandbox: sharedSandbox(() => sandbox),
   })
   return app
 }
@@ -157,13 +151,7 @@ describe('fault sweep: every tenant-facing feature × every fault', () => {
           timeoutMs: 800,
           retry: { rateLimited: 1, transient: 1, baseDelayMs: 20, maxRateLimitWaitMs: 200 },
         }),
-      launchSandbox: async () => ({
-        url: tenant.url,
-        domain: tenant.domain,
-        clientId,
-        clientSecret,
-        close: async () => {},
-      }),
+      launchSandbox: sharedSandbox(() => tenant),
     })
     try {
       await must(call('testConnection', { id: 'sandbox' }))

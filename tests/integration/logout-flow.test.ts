@@ -24,7 +24,7 @@ import {
   createMemorySettings,
   createRecordingEvents,
 } from '../helpers/memory-adapters'
-import { must } from '../helpers/test-app'
+import { must, sharedSandbox } from '../helpers/test-app'
 
 // The whole logout flow with nothing of ours faked: the app services (tenants, users, logout, job
 // runner, journal, verification, activity log) call the Sandbox tenant over real HTTP through the
@@ -75,14 +75,7 @@ function openApp(logoutDeps: Pick<LogoutDeps, 'now' | 'verify'> = {}) {
     openExternal: async () => {},
     startupNotices: [],
     createApi: createTenantApi,
-    // The shared Sandbox outlives each set of services: disposing them must not stop it.
-    launchSandbox: async () => ({
-      url: sandbox.url,
-      domain: sandbox.domain,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      close: async () => {},
-    }),
+    launchSandbox: sharedSandbox(() => sandbox),
   })
   let logout: LogoutService = services.logout
   if (logoutDeps.now !== undefined || logoutDeps.verify !== undefined) {

@@ -9,7 +9,7 @@ import {
   createMemorySettings,
   createRecordingEvents,
 } from '../helpers/memory-adapters'
-import { must } from '../helpers/test-app'
+import { must, sharedSandbox } from '../helpers/test-app'
 
 // "Test connection" through the real Management API client, over real HTTP, for every way it can
 // fail: each ends in its own readable message and a tenant the user can fix and retest.
@@ -45,14 +45,7 @@ function services() {
     openExternal: async () => {},
     startupNotices: [],
     createApi: createTenantApi,
-    // The shared Sandbox outlives each set of services: disposing them must not stop it.
-    launchSandbox: async () => ({
-      url: sandbox.url,
-      domain: sandbox.domain,
-      clientId: sandbox.clientId,
-      clientSecret: sandbox.clientSecret,
-      close: async () => {},
-    }),
+    launchSandbox: sharedSandbox(() => sandbox),
   })
   return { s, secrets }
 }
