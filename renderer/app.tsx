@@ -14,6 +14,7 @@ import { LogoutDialog } from './features/logout/logout-dialog'
 import { ActivityScreen } from './features/activity/activity-screen'
 import { BulkScreen } from './features/bulk/bulk-screen'
 import { SimulatorScreen } from './features/simulator/simulator-screen'
+import { ConfigScreen } from './features/config/config-screen'
 import { api } from './lib/api'
 import { appStore, logoutStore, preferencesStore, tenantsStore, useApp } from './stores'
 
@@ -23,6 +24,7 @@ const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
   activity: { area: 'Activity', render: () => <ActivityScreen /> },
   simulator: { area: 'Simulator', render: () => <SimulatorScreen /> },
   tenants: { area: 'Tenants', render: () => <TenantsScreen /> },
+  config: { area: 'Configuration', render: () => <ConfigScreen /> },
   settings: { area: 'Settings', render: () => <SettingsScreen /> },
 }
 

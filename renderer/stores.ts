@@ -4,6 +4,7 @@ import { createTenantsStore } from './features/tenants/tenants-store'
 import { createUsersStore } from './features/users/users-store'
 import { createLogoutStore } from './features/logout/logout-store'
 import { createSimulatorStore } from './features/simulator/simulator-store'
+import { createConfigStore } from './features/config/config-store'
 import { api } from './lib/api'
 import { bindStore } from './lib/bind-store'
 
@@ -20,3 +21,5 @@ export const logoutStore = createLogoutStore(api)
 export const useLogout = bindStore(logoutStore)
 export const simulatorStore = createSimulatorStore(api)
 export const useSimulator = bindStore(simulatorStore)
+export const configStore = createConfigStore(api)
+export const useConfig = bindStore(configStore)

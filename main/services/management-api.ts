@@ -732,10 +732,12 @@ export function createManagementApi(
             pacer.blockUntil(until)
             continue
           }
-          // A cached token the tenant no longer accepts: get a new one once.
-          if (cause.status === 401 && !reauthenticated && tokenRequests === tokensBefore) {
+          // A cached token the tenant no longer accepts: retry once with a new one. When a
+          // concurrent call has already fetched a newer token, retry with that one instead of
+          // dropping it (three parallel reads after a tenant restart all get a 401).
+          if (cause.status === 401 && !reauthenticated) {
             reauthenticated = true
-            dropToken()
+            if (tokenRequests === tokensBefore) dropToken()
             continue
           }
         }

@@ -457,7 +457,7 @@ function checkAllowList(
 
   entries.forEach((entry, index) => {
     const at = `${scope}:${index}`
-    const where = `Entry ${index + 1} of ${label.charAt(0).toLowerCase()}${label.slice(1)}, ${entry},`
+    const where = `Entry ${index + 1} of ${app === null ? "the tenant's Allowed Logout URLs" : label}, ${entry},`
     const problem = problems.get(index)
     if (problem !== undefined) {
       b.add({

@@ -110,6 +110,51 @@ for (const theme of ['light', 'dark'] as const) {
 
     expect(findings, report(findings)).toEqual([])
   })
+
+  test(`axe: the Configuration screen has no serious or critical violations (${theme})`, async ({
+    openApp,
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    await openApp()
+    await setTheme(page, theme)
+    const findings = await auditConfiguration(page)
+    expect(findings, report(findings)).toEqual([])
+  })
+}
+
+/** The Configuration screen: empty, every tab with an edit in the draft, the push dialog. */
+async function auditConfiguration(page: Page): Promise<Finding[]> {
+  const findings: Finding[] = []
+  const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) })
+  await page.keyboard.press('Alt+6')
+  await expect(page.getByRole('heading', { name: 'Configuration', level: 1 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Pull Sandbox' })).toBeVisible()
+  findings.push(...(await audit(page, 'Configuration: nothing pulled')))
+  await page.getByRole('button', { name: 'Pull Sandbox' }).click()
+  await expect(tab('Edit')).toBeVisible({ timeout: 20_000 })
+  await page.getByRole('option', { name: /^Acme Dashboard/ }).click()
+  await page
+    .getByRole('textbox', { name: 'Allowed Logout URLs', exact: true })
+    .fill('https://dashboard.example.com\nhttp://*.example.com/bye\nnot a url')
+  await expect(page.getByText('Saved ', { exact: false })).toBeVisible()
+  findings.push(...(await audit(page, 'Configuration: Edit with problems and consequences')))
+  await tab('Changes').click()
+  findings.push(...(await audit(page, 'Configuration: Changes')))
+  await tab('Compare').click()
+  await page.getByRole('combobox', { name: 'With' }).selectOption({ index: 2 })
+  await expect(page.getByRole('status').filter({ hasText: 'differ between' })).toBeVisible()
+  findings.push(...(await audit(page, 'Configuration: Compare')))
+  await tab('Effect').click()
+  await expect(page.getByRole('list', { name: 'What the draft changes' })).toBeVisible()
+  findings.push(...(await audit(page, 'Configuration: Effect')))
+  await page.getByRole('button', { name: 'Preview push…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Push the draft to Sandbox' })
+  await expect(dialog.getByRole('list', { name: 'Summary' })).toBeVisible({ timeout: 20_000 })
+  findings.push(...(await audit(page, 'Configuration: push dialog')))
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  return findings
 }
 
 test('axe: Activity with an ended session has no serious or critical violations', async ({
@@ -151,7 +196,15 @@ test('keyboard: Tab order, Alt+key shortcuts, and the logout dialog traps focus'
   const nav = page.getByRole('navigation', { name: 'Main' })
 
   // From page load, Tab reaches every sidebar item, then the Users screen's search.
-  for (const name of ['Users', 'Bulk logout', 'Activity', 'Simulator', 'Tenants', 'Settings']) {
+  for (const name of [
+    'Users',
+    'Bulk logout',
+    'Activity',
+    'Simulator',
+    'Tenants',
+    'Configuration',
+    'Settings',
+  ]) {
     await tabTo(page, nav.getByRole('button', { name: new RegExp(`^${name}`) }))
   }
   await tabTo(page, page.getByRole('combobox'))
@@ -162,6 +215,7 @@ test('keyboard: Tab order, Alt+key shortcuts, and the logout dialog traps focus'
     ['Alt+3', 'Activity'],
     ['Alt+4', 'Simulator'],
     ['Alt+5', 'Tenants'],
+    ['Alt+6', 'Configuration'],
     ['Alt+9', 'Settings'],
     ['Alt+1', 'Users'],
   ]

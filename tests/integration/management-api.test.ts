@@ -209,6 +209,28 @@ describe('management API client against the Sandbox tenant', () => {
       }
     })
 
+    it('parallel calls that all meet a stale token all succeed, with one new token', async () => {
+      let tenantNow = Date.now()
+      const timed = await startSandbox({ now: () => tenantNow })
+      try {
+        const api = createManagementApi(connectionTo(timed), { fetch: wire.fetch })
+        await api.connect()
+        const before = wire.count('POST', '/oauth/token')
+        tenantNow += 86_400_000 + 1000 // e.g. the tenant restarted and forgot the token
+        const [settings, clients, connections] = await Promise.all([
+          api.getTenantSettings(),
+          api.listClients(),
+          api.listConnections(),
+        ])
+        expect(settings).toBeTypeOf('object')
+        expect(clients.length).toBeGreaterThan(0)
+        expect(connections.length).toBeGreaterThan(0)
+        expect(wire.count('POST', '/oauth/token') - before).toBeLessThanOrEqual(2)
+      } finally {
+        await timed.close()
+      }
+    })
+
     it('wrong secret → UNAUTHENTICATED naming the client id, not the secret', async () => {
       const api = apiFor({ clientId: sandbox.clientId, clientSecret: 'wrong-secret-789' })
       const failure = await failureOf(api.connect())

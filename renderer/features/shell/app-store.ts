@@ -8,6 +8,7 @@ export const screens = [
   { id: 'activity', label: 'Activity', key: '3' },
   { id: 'simulator', label: 'Simulator', key: '4' },
   { id: 'tenants', label: 'Tenants', key: '5' },
+  { id: 'config', label: 'Configuration', key: '6' },
   { id: 'settings', label: 'Settings', key: '9' },
 ] as const
 
