@@ -11,7 +11,12 @@ import type {
   TenantSummary,
 } from '../../preload/contract'
 import type { Faults } from '../../main/sandbox/faults'
-import { DEMO_USERS, startSandbox, type Sandbox } from '../../main/sandbox/server'
+import {
+  DEMO_USERS,
+  startSandbox,
+  type Sandbox,
+  type SandboxSession,
+} from '../../main/sandbox/server'
 import { createManagementApi } from '../../main/services/management-api'
 import { applyEdits, newDraft } from '../../renderer/config/draft'
 import { createTestApp, must, sharedSandbox } from '../helpers/test-app'
@@ -244,6 +249,86 @@ describe('fault sweep: logout jobs', () => {
     } finally {
       sandbox.setFaults({})
       await services.dispose()
+    }
+  })
+  it('the tenant killed mid-job: nothing lost, nothing sent twice, the retry finishes once it is back', async () => {
+    let tenant = await startSandbox({ seed: 'demo', rateLimit: { burst: 1000, perSecond: 1000 } })
+    const { port, clientId, clientSecret } = tenant
+    const dataDir = mkdtempSync(join(tmpdir(), 'sc-faults-killed-'))
+    dirs.push(dataDir)
+    const { call, services } = createTestApp({
+      dataDir,
+      createApi: (connection) =>
+        createManagementApi(connection, {
+          timeoutMs: 800,
+          retry: { rateLimited: 1, transient: 1, baseDelayMs: 20, maxRateLimitWaitMs: 200 },
+        }),
+      launchSandbox: sharedSandbox(() => tenant),
+    })
+    try {
+      // 60 of alice's sessions, each its own DELETE, slow enough to be cut off part-way.
+      const template = tenant.store.listSessions(ALICE)[0] as SandboxSession
+      const ids = Array.from({ length: 60 }, (_, i) => `killed-${i}`)
+      for (const id of ids) tenant.store.putSession({ ...template, id })
+      const sent = new Map<string, number>()
+      const countDeletes = (t: Sandbox) => {
+        const original = t.store.deleteSession.bind(t.store)
+        t.store.deleteSession = (id) => {
+          sent.set(id, (sent.get(id) ?? 0) + 1)
+          return original(id)
+        }
+      }
+      countDeletes(tenant)
+      const plan = await must(
+        call('planBulkLogout', {
+          source: { kind: 'list', text: ALICE },
+          mode: 'matching-sessions',
+          filter: { userAgent: template.device?.last_user_agent?.slice(0, 20) ?? 'Mozilla' },
+        }),
+      )
+      const job = await must(
+        call('startLogout', { previewId: plan.previewId, confirmation: plan.confirmText ?? '' }),
+      )
+      tenant.setFaults({ latencyMs: 40 })
+      const id = job.progress.id
+      await settle(call, id, (v) => v.progress.done + v.progress.gone >= 5)
+      await tenant.close() // killed mid-job
+      const cut = await settle(
+        call,
+        id,
+        (v) => v.progress.status !== 'running' || v.receipt !== undefined,
+      )
+      const doneBefore = new Set(
+        cut.items.filter((i) => i.status === 'done' || i.status === 'gone').map((i) => i.key),
+      )
+      expect(doneBefore.size).toBeGreaterThanOrEqual(5)
+      expect(doneBefore.size).toBeLessThan(cut.progress.total)
+      // Paused with the reason, nothing failed or lost: every item is done or still to do.
+      expect(cut.progress.status).toBe('paused')
+      expect(cut.progress.failed).toBe(0)
+      expect(cut.items).toHaveLength(cut.progress.total)
+      expect(cut.error?.code).toBe('NETWORK')
+      expectReadable(cut.error?.message ?? '')
+
+      tenant = await startSandbox({ seed: 'demo', port, clientId, clientSecret })
+      countDeletes(tenant)
+      await must(call('controlJob', { id, command: 'resume' }))
+      const finished = await settle(
+        call,
+        id,
+        (v) =>
+          v.progress.status === 'completed' &&
+          v.progress.done + v.progress.gone === v.progress.total &&
+          v.receipt !== undefined,
+      )
+      // Nothing sent twice: an item that ended before the kill was never sent again.
+      for (const item of finished.items) {
+        if (doneBefore.has(item.key)) expect(item.attempts, item.key).toBe(1)
+      }
+      for (const [sid, n] of sent) expect(n, sid).toBeLessThanOrEqual(2)
+    } finally {
+      await services.dispose()
+      await tenant.close()
     }
   })
 })

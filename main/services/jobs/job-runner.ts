@@ -294,16 +294,27 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
     emit(job)
   }
 
-  const pauseForStorage = (job: Job, err: unknown): void => {
+  /** Pauses a running job for a reason the user must see; resume clears it. */
+  const pauseWith = (job: Job, error: AppError): void => {
     if (job.record.status === 'running') {
       job.record.status = 'paused'
       job.runStartedAt = null
     }
-    job.record.error = { code: 'STORAGE', message: storageMessage(err) }
+    job.record.error = error
     touch(job)
     wake(job)
     emit(job)
   }
+
+  const pauseForStorage = (job: Job, err: unknown): void =>
+    pauseWith(job, { code: 'STORAGE', message: storageMessage(err) })
+
+  /** Pauses a running job because the tenant cannot be reached. */
+  const pauseUnreachable = (job: Job, error: AppError): void =>
+    pauseWith(job, {
+      code: 'NETWORK',
+      message: `${error.message} The job is paused, nothing is lost: resume it once the tenant can be reached.`,
+    })
 
   const runItem = async (job: Job, key: string): Promise<void> => {
     const state = stateOf(job, key)
@@ -342,6 +353,16 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
           const error = toAppError(err)
           if (error.code === 'NOT_FOUND') {
             finish(job, key, 'gone')
+            return
+          }
+          if (error.code === 'NETWORK' && attempt >= maxAttempts) {
+            // The tenant cannot be reached at all: failing every remaining item one by one would
+            // only turn a pause into a pile of failures. The item goes back to pending and the
+            // job pauses with the reason, to be resumed once the tenant answers again.
+            state.status = 'pending'
+            state.error = error
+            pauseUnreachable(job, error)
+            persist(job)
             return
           }
           if (!RETRYABLE_CODES.has(error.code) || attempt >= maxAttempts) {

@@ -158,6 +158,35 @@ describe('job runner: outcomes of items', () => {
     expect(runner.progress(id)).toMatchObject({ done: 1, failed: 1 })
   })
 
+  it('pauses the job when the tenant cannot be reached, and resumes with nothing lost', async () => {
+    let reachable = false
+    const fake = fakeExecute(() => {
+      if (!reachable) throw fail('NETWORK', 'Cannot reach 127.0.0.1:1: the connection was refused.')
+    })
+    const runner = createJobRunner({
+      dir: tempDir(),
+      execute: fake.execute,
+      retry: FAST_RETRY,
+      concurrency: 1,
+    })
+    const { id } = await runner.start(spec(items(5)))
+    const paused = await runner.whenIdle(id)
+    expect(paused.status).toBe('paused')
+    expect(paused.error).toMatchObject({
+      code: 'NETWORK',
+      message: expect.stringContaining('resume it once the tenant can be reached') as unknown,
+    })
+    // No item failed; the one tried is pending again, the rest were never sent.
+    expect(Object.values(paused.states).map((st) => st.status)).toEqual(Array(5).fill('pending'))
+    expect(fake.calls).toHaveLength(FAST_RETRY.attempts)
+    reachable = true
+    await runner.resume(id)
+    const done = await runner.whenIdle(id)
+    expect(done.status).toBe('completed')
+    expect(done.error).toBeUndefined()
+    expect(runner.progress(id)).toMatchObject({ done: 5, failed: 0 })
+  })
+
   it('uses 3 attempts by default and waits base, then twice base between them', async () => {
     const times: number[] = []
     const fake = fakeExecute(() => {
