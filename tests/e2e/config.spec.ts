@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { DEMO_CLIENT_IDS } from '../../main/sandbox/seed-catalog'
 import { startSandbox, type Sandbox } from '../../main/sandbox/server'
@@ -73,6 +74,17 @@ const someoneElse = (sandbox: Sandbox) =>
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: `${SHOTS}/${name}.png` })
+}
+
+/** No serious or critical axe finding (WCAG 2.0/2.1 A and AA) on the page as it is. */
+async function expectAxeClean(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
 }
 
 async function openConfig(page: Page) {
@@ -453,4 +465,80 @@ test('a Deploy CLI tenant.yaml and a directory export: compared field by field, 
     .click()
   await expect(tab(page, 'Changes')).toContainText('1')
   await expect(page.getByRole('tabpanel')).not.toContainText('##SUPPORT_HOST##')
+})
+
+test('effect on a scenario file: the draft refuses the return URL the snapshot allowed, side by side', async ({
+  openApp,
+  page,
+}) => {
+  await openPulled(openApp)
+  await tab(page, 'Effect').click()
+  const scenario = page.getByRole('region', { name: 'Scenario', exact: true })
+  await expect(scenario).toContainText('No scenario chosen.')
+
+  // A bad file is one line of error, and nothing else changes.
+  const bad = join(test.info().outputDir, 'bad-scenario.json')
+  mkdirSync(test.info().outputDir, { recursive: true })
+  writeFileSync(bad, '{ "steps": [ }')
+  await scenario.getByLabel('Open scenario file…').setInputFiles(bad)
+  await expect(scenario.getByRole('alert')).toContainText(/^bad-scenario\.json: not valid JSON/)
+
+  // Support Portal's list no longer holds the scenario's return URL.
+  await selectResource(page, 'Support Portal')
+  await logoutUrls(page).fill('https://support.example.com/goodbye')
+  await saved(page)
+  await tab(page, 'Effect').click()
+  await scenario
+    .getByLabel('Open scenario file…')
+    .setInputFiles('tests/fixtures/config/scenario-logout.json')
+  await expect(scenario.getByRole('alert')).toHaveCount(0)
+  await expect(scenario.getByRole('combobox', { name: 'Scenario to run' })).toHaveValue('file')
+  await expect(scenario.getByRole('status')).toHaveText(
+    /^2 of 3 steps end differently with the draft: step 2: the return URL is refused \(the snapshot allowed it\); step 3: the login is silent/,
+  )
+
+  const steps = scenario.getByRole('list', { name: 'Steps with the snapshot and the draft' })
+  const same = steps.getByRole('region', { name: 'Step 1: App-only logout' })
+  await expect(same).toContainText('same outcome')
+  const logout = steps.getByRole('region', { name: 'Step 2: Logout at Auth0' })
+  await expect(logout).toContainText('ends differently')
+  const redirect = logout.getByRole('row', { name: /^Redirect \(differs\)/ })
+  await expect(redirect.getByRole('cell').nth(0)).toContainText(
+    'allowed by Support Portal’s list, entry https://support.example.com/logged-out',
+  )
+  await expect(redirect.getByRole('cell').nth(1)).toContainText(
+    'refused no entry of Support Portal’s list matches',
+  )
+  await expect(redirect.getByRole('cell').nth(1)).toContainText('invalid_request')
+  const told = logout.getByRole('row', { name: /^Back-channel logout \(differs\)/ })
+  await expect(told.getByRole('cell').nth(0)).toContainText('Support Portal (rp-logout)')
+  await expect(told.getByRole('cell').nth(1)).toContainText('no application told')
+  const login = steps.getByRole('region', { name: 'Step 3: Next login' })
+  const verdict = login.getByRole('row', { name: /^Login \(differs\)/ })
+  await expect(verdict.getByRole('cell').nth(0)).toHaveText('asks for credentials')
+  await expect(verdict.getByRole('cell').nth(1)).toHaveText('silent (Auth0 session)')
+  await login.scrollIntoViewIfNeeded()
+  await shot(page, '13-effect-scenario')
+  await expectAxeClean(page)
+
+  await page.keyboard.press('Alt+9')
+  await page.getByRole('radio', { name: 'Dark' }).check()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await openConfig(page)
+  await tab(page, 'Effect').click()
+  await expect(steps).toBeVisible()
+  await page.waitForTimeout(250) // the theme's colour transitions settle before contrast is read
+  await expectAxeClean(page)
+
+  // The choice survives leaving the screen; the Simulator's scenario is the other source.
+  await page.keyboard.press('Alt+4')
+  await page.getByRole('button', { name: 'Blank' }).click()
+  await openConfig(page)
+  await tab(page, 'Effect').click()
+  const choice = scenario.getByRole('combobox', { name: 'Scenario to run' })
+  await expect(choice).toHaveValue('file')
+  await choice.selectOption({ label: 'The Simulator’s scenario (blank scenario)' })
+  await expect(scenario.getByRole('status')).toHaveText('The draft changes no step’s outcome.')
+  await choice.selectOption('none')
+  await expect(scenario).toContainText('No scenario chosen.')
 })

@@ -7,6 +7,7 @@ import {
   type PostureReport,
   type Severity,
 } from '../../simulation/posture'
+import { ScenarioEffect } from './scenario-effect'
 
 interface EffectTabProps {
   snapshot: TenantConfiguration
@@ -88,7 +89,7 @@ function FindingList({ id, title, findings, names, empty }: FindingListProps) {
 }
 
 /** The logout posture of the snapshot and of the draft side by side, and what the draft changes. */
-export function EffectTab({ snapshot, config }: EffectTabProps) {
+function PostureEffect({ snapshot, config }: EffectTabProps) {
   const comparison = useMemo(() => comparePosture(snapshot, config), [snapshot, config])
   const { before, after, resolved, introduced, sentences } = comparison
   const names = useMemo(() => namesOf(before, after), [before, after])
@@ -157,5 +158,15 @@ export function EffectTab({ snapshot, config }: EffectTabProps) {
         />
       </div>
     </section>
+  )
+}
+
+/** The draft's effect: on the posture report, then on a simulator scenario, each side by side. */
+export function EffectTab({ snapshot, config }: EffectTabProps) {
+  return (
+    <>
+      <PostureEffect snapshot={snapshot} config={config} />
+      <ScenarioEffect snapshot={snapshot} config={config} />
+    </>
   )
 }
