@@ -4,9 +4,9 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { DEMO_CLIENT_IDS } from '../../main/sandbox/seed-catalog'
 import { startSandbox, type Sandbox } from '../../main/sandbox/server'
-import { createManagementApi } from '../../main/services/management-api'
 import type { RunningSandbox } from '../../main/services/ports'
 import { startTestNodeApp } from '../helpers/node-app'
+import { someoneElseOn } from '../helpers/someone-else'
 import { expect, test as base } from './fixtures'
 
 // Offline configuration editing in the browser against the real services and the Sandbox tenant:
@@ -61,15 +61,7 @@ const test = base.extend<{ sandbox: SandboxControl }>({
 
 test.describe.configure({ timeout: 120_000 })
 
-/** "Someone else": a Management API client of its own (the Auth0 SDK over HTTP) on the Sandbox. */
-const someoneElse = (sandbox: Sandbox) =>
-  createManagementApi({
-    domain: sandbox.domain,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    plan: 'enterprise-production',
-    insecureBaseUrl: sandbox.url,
-  })
+const someoneElse = someoneElseOn
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true })

@@ -6,7 +6,6 @@ import type { ActivityEntry, ConfigDraft, PushPreview } from '../../preload/cont
 import { DEMO_CLIENT_IDS } from '../../main/sandbox/seed-catalog'
 import { startSandbox, type Sandbox } from '../../main/sandbox/server'
 import { MAX_INPUT_CHARS } from '../../main/ipc/handle'
-import { createManagementApi } from '../../main/services/management-api'
 import { createTenantApi } from '../../main/tenant-backends'
 import { applyEdits, newDraft, type FieldEditRequest } from '../../renderer/config/draft'
 import type { TenantConfiguration } from '../../renderer/config/model'
@@ -15,6 +14,7 @@ import {
   createMemorySettings,
   createRecordingEvents,
 } from '../helpers/memory-adapters'
+import { someoneElseOn } from '../helpers/someone-else'
 import { createTestApp, must, sharedSandbox } from '../helpers/test-app'
 
 // Offline configuration editing against the Sandbox over real HTTP, nothing of ours faked: pull
@@ -62,15 +62,7 @@ function openApp(dataDir = mkdtempSync(join(tmpdir(), 'sc-config-it-'))) {
   return { ...test, dataDir, activity }
 }
 
-/** "Someone else": a second Management API client editing the Sandbox directly. */
-const someoneElse = () =>
-  createManagementApi({
-    domain: sandbox.domain,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    plan: 'enterprise-production',
-    insecureBaseUrl: sandbox.url,
-  })
+const someoneElse = () => someoneElseOn(sandbox)
 
 const edit = (snapshot: TenantConfiguration, edits: FieldEditRequest[]): ConfigDraft =>
   applyEdits(newDraft(snapshot), edits)

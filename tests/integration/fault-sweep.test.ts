@@ -41,9 +41,9 @@ afterAll(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-/** The real services and invoker on the shared Sandbox, with short timeouts and few retries. */
-function openApp() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sc-faults-'))
+/** The real services and invoker on a Sandbox (the shared one by default), with short timeouts. */
+function openApp(tenant: () => Sandbox = () => sandbox, prefix = 'sc-faults-') {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix))
   dirs.push(dataDir)
   const app = createTestApp({
     dataDir,
@@ -52,7 +52,7 @@ function openApp() {
         timeoutMs: 800,
         retry: { rateLimited: 1, transient: 1, baseDelayMs: 20, maxRateLimitWaitMs: 200 },
       }),
-    launchSandbox: sharedSandbox(() => sandbox),
+    launchSandbox: sharedSandbox(tenant),
   })
   return app
 }
@@ -147,17 +147,7 @@ describe('fault sweep: every tenant-facing feature × every fault', () => {
   it('the tenant gone entirely: NETWORK, local features still answer, works again when back', async () => {
     let tenant = await startSandbox({ seed: 'demo' })
     const { port, clientId, clientSecret } = tenant
-    const dataDir = mkdtempSync(join(tmpdir(), 'sc-faults-gone-'))
-    dirs.push(dataDir)
-    const { call, services } = createTestApp({
-      dataDir,
-      createApi: (connection) =>
-        createManagementApi(connection, {
-          timeoutMs: 800,
-          retry: { rateLimited: 1, transient: 1, baseDelayMs: 20, maxRateLimitWaitMs: 200 },
-        }),
-      launchSandbox: sharedSandbox(() => tenant),
-    })
+    const { call, services } = openApp(() => tenant, 'sc-faults-gone-')
     try {
       await must(call('testConnection', { id: 'sandbox' }))
       await prepareConfigDraft(call)
@@ -254,17 +244,7 @@ describe('fault sweep: logout jobs', () => {
   it('the tenant killed mid-job: nothing lost, nothing sent twice, the retry finishes once it is back', async () => {
     let tenant = await startSandbox({ seed: 'demo', rateLimit: { burst: 1000, perSecond: 1000 } })
     const { port, clientId, clientSecret } = tenant
-    const dataDir = mkdtempSync(join(tmpdir(), 'sc-faults-killed-'))
-    dirs.push(dataDir)
-    const { call, services } = createTestApp({
-      dataDir,
-      createApi: (connection) =>
-        createManagementApi(connection, {
-          timeoutMs: 800,
-          retry: { rateLimited: 1, transient: 1, baseDelayMs: 20, maxRateLimitWaitMs: 200 },
-        }),
-      launchSandbox: sharedSandbox(() => tenant),
-    })
+    const { call, services } = openApp(() => tenant, 'sc-faults-killed-')
     try {
       // 60 of alice's sessions, each its own DELETE, slow enough to be cut off part-way.
       const template = tenant.store.listSessions(ALICE)[0] as SandboxSession

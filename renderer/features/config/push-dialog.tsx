@@ -10,6 +10,7 @@ import { isOffline } from './offline-notice'
 import { PushFieldRow } from './push-field-row'
 import { PushReceiptView } from './push-receipt'
 import { fieldLabel, resourceLabel } from './value-text'
+import { TypedConfirmation } from '../../components/typed-confirmation'
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
@@ -223,26 +224,16 @@ export function PushDialog() {
           </button>
         </div>
       )}
-      <div className="field push-confirm">
-        <label htmlFor="push-confirm">
-          Type <strong>{count}</strong> (the number of fields to send) to confirm
-        </label>
-        <input
-          id="push-confirm"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          inputMode="numeric"
-          disabled={why !== null}
-          aria-describedby={why !== null ? 'push-why' : undefined}
-        />
-        {why !== null && (
-          <p id="push-why" className="hint">
-            {why}
-          </p>
-        )}
-      </div>
+      <TypedConfirmation
+        id="push-confirm"
+        className="push-confirm"
+        expected={<strong>{count}</strong>}
+        what="(the number of fields to send)"
+        value={typed}
+        onChange={setTyped}
+        numeric
+        blockedBecause={why}
+      />
       <div className="actions">
         <button type="button" className="button" onClick={close} autoFocus>
           Cancel

@@ -7,6 +7,7 @@ import { JobProgressView } from './job-progress'
 import { CohortView } from './cohort-view'
 import { PreviewView } from './preview-view'
 import { ReceiptView } from './receipt-view'
+import { TypedConfirmation } from '../../components/typed-confirmation'
 
 /** Preview → explicit confirmation → paced job → verified receipt, in one dialog. */
 export function LogoutDialog() {
@@ -103,19 +104,13 @@ export function LogoutDialog() {
         />
       </div>
       {needsTyping && (
-        <div className="field">
-          <label htmlFor="logout-confirm">
-            Type <code>{previewed.confirmText}</code>{' '}
-            {previewed.cohort ? '(the number of users)' : ''} to confirm
-          </label>
-          <input
-            id="logout-confirm"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        <TypedConfirmation
+          id="logout-confirm"
+          expected={<code>{previewed.confirmText}</code>}
+          {...(previewed.cohort && { what: '(the number of users)' })}
+          value={typed}
+          onChange={setTyped}
+        />
       )}
       {dialog.error && (
         <p role="alert" className="form-error">
