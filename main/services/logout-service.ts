@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { join } from 'node:path'
 import type {
   ActivityEntry,
+  AppError,
   BulkMode,
   BulkSource,
   CohortSummary,
@@ -70,6 +71,9 @@ export function createLogoutService(deps: LogoutDeps) {
   const previews = new Map<string, PreviewedLogout>()
   const runners = new Map<string, JobRunner>()
   const receipts = new Map<string, LogoutReceipt>()
+  const settling = new Set<Promise<void>>()
+  /** Jobs whose receipt or activity entry could not be written, and why. */
+  const recordErrors = new Map<string, AppError>()
   const jobsDir = join(deps.dataDir, 'jobs')
 
   function runner(tenantId: string): JobRunner {
@@ -115,6 +119,8 @@ export function createLogoutService(deps: LogoutDeps) {
         ...(record.states[item.key] ?? { status: 'pending', attempts: 0 }),
       })),
       ...(record.error !== undefined && { error: record.error }),
+      ...(record.error === undefined &&
+        recordErrors.has(record.id) && { error: recordErrors.get(record.id) }),
       ...(receipt && { receipt }),
     }
   }
@@ -152,7 +158,21 @@ export function createLogoutService(deps: LogoutDeps) {
   }
 
   /** When a job stops running, verify what it ended, write the receipt and the activity entry. */
-  async function settle(tenantId: string, jobId: string, remains: LogoutReceipt['remains']) {
+  /**
+   * Verifies a job once it is idle, writes its receipt and activity entry, in the background.
+   * Tracked so that quitting waits for it, and a failure (a full disk, say) is logged and never
+   * becomes an unhandled rejection that would stop the host.
+   */
+  function settle(tenantId: string, jobId: string, remains: LogoutReceipt['remains']): void {
+    const pending: Promise<void> = settleNow(tenantId, jobId, remains)
+      .catch((error: unknown) => {
+        console.error(`Could not write the receipt or activity entry of job ${jobId}`, error)
+      })
+      .finally(() => settling.delete(pending))
+    settling.add(pending)
+  }
+
+  async function settleNow(tenantId: string, jobId: string, remains: LogoutReceipt['remains']) {
     const r = runner(tenantId)
     const record = await r.whenIdle(jobId)
     if (record.status === 'paused' || record.status === 'interrupted') return
@@ -193,6 +213,23 @@ export function createLogoutService(deps: LogoutDeps) {
       remains,
     }
     receipts.set(jobId, receipt)
+    try {
+      await recordFinished(tenantId, record, receipt)
+    } catch (error) {
+      // The job is over either way: the receipt is shown; what could not be written is said.
+      const message = error instanceof AppFailure ? ` ${error.message}` : ''
+      recordErrors.set(jobId, {
+        code: 'STORAGE',
+        message: `The job finished, but its receipt or activity-log entry could not be written.${message}`,
+      })
+      console.error(`Could not record job ${jobId}`, error)
+    }
+    deps.events.emit('jobChanged', view(tenantId, r.get(jobId) ?? record))
+  }
+
+  /** Writes a finished job's receipt file and its activity-log entry. */
+  async function recordFinished(tenantId: string, record: JobRecord, receipt: LogoutReceipt) {
+    const jobId = record.id
     writeFileSync(
       join(jobsDir, safeDirName(tenantId), `${jobId}.receipt.json`),
       JSON.stringify(receipt),
@@ -222,7 +259,6 @@ export function createLogoutService(deps: LogoutDeps) {
       },
       jobId,
     })
-    deps.events.emit('jobChanged', view(tenantId, r.get(jobId) ?? record))
   }
 
   return {
@@ -272,7 +308,7 @@ export function createLogoutService(deps: LogoutDeps) {
         })),
       })
       const { survives } = previewed.preview
-      void settle(tenantId, record.id, {
+      settle(tenantId, record.id, {
         idpSessions: survives.idpSessions,
         appSessions: survives.appSessions,
         refreshTokens: survives.refreshTokens,
@@ -395,12 +431,12 @@ export function createLogoutService(deps: LogoutDeps) {
           return ok(null)
         case 'resume': {
           const next = await r.resume(id)
-          void settle(tenantId, id, remains)
+          settle(tenantId, id, remains)
           return ok(view(tenantId, next))
         }
         case 'retry-failed': {
           const next = await r.retryFailed(record.id)
-          void settle(tenantId, id, remains)
+          settle(tenantId, id, remains)
           return ok(view(tenantId, next))
         }
       }
@@ -410,7 +446,7 @@ export function createLogoutService(deps: LogoutDeps) {
     async retryItem(id: string, key: string): Promise<Result<JobView>> {
       const { tenantId, runner: r } = find(id)
       const next = await r.retryItem(id, key)
-      void settle(
+      settle(
         tenantId,
         id,
         receipts.get(id)?.remains ?? {
@@ -434,6 +470,8 @@ export function createLogoutService(deps: LogoutDeps) {
         }
         await Promise.all(r.list().map((record) => r.whenIdle(record.id)))
       }
+      // Receipts and activity entries being written are finished, not cut off.
+      await Promise.all([...settling])
     },
 
     /** The activity log, newest first. */

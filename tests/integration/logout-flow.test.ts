@@ -61,7 +61,7 @@ afterAll(() => {
  * own logout service unless `logoutDeps` asks for a clock or verification settings, which
  * createAppServices does not expose: then it is built with the same collaborators the app wires.
  */
-function openApp(logoutDeps: Pick<LogoutDeps, 'now' | 'verify'> = {}) {
+function openApp(logoutDeps: Partial<Pick<LogoutDeps, 'now' | 'verify' | 'activity'>> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sc-logout-it-'))
   dirs.push(dataDir)
   const events = createRecordingEvents()
@@ -78,18 +78,19 @@ function openApp(logoutDeps: Pick<LogoutDeps, 'now' | 'verify'> = {}) {
     launchSandbox: sharedSandbox(() => sandbox),
   })
   let logout: LogoutService = services.logout
-  if (logoutDeps.now !== undefined || logoutDeps.verify !== undefined) {
+  if (Object.keys(logoutDeps).length > 0) {
     logout = createLogoutService({
       dataDir,
       events,
-      activity: createActivityLog({ file: join(dataDir, 'activity.jsonl') }),
+      activity: logoutDeps.activity ?? createActivityLog({ file: join(dataDir, 'activity.jsonl') }),
       tenants: {
         active: () => services.tenants.active(),
         summary: (id) => services.tenants.summary(id),
         logoutApi: (id) => services.tenants.api(id),
       },
       readLayers: (userId) => services.users.layers(userId),
-      ...logoutDeps,
+      ...(logoutDeps.now && { now: logoutDeps.now }),
+      ...(logoutDeps.verify && { verify: logoutDeps.verify }),
     })
     const own = logout
     disposers.push(() => own.dispose())
@@ -220,6 +221,28 @@ describe('targeted logout', () => {
     expect(sandbox.store.getRefreshToken(DASHBOARD)).toBeUndefined()
     expect(sandbox.store.getRefreshToken(MOBILE)).toBeDefined()
     expect(sandbox.store.getSession(SAFARI)).toBeDefined()
+  })
+})
+
+describe('an activity log that cannot be written', () => {
+  it('the job still ends with its receipt; the failure is logged, the app goes on and quits cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sc-logout-log-'))
+    dirs.push(dir)
+    // The log's path is a folder: every append fails with a storage error.
+    const app = openApp({ activity: createActivityLog({ file: dir }) })
+    const previewed = await must(
+      app.logout.preview(ALICE, { kind: 'delete-session', sessionId: FIREFOX }),
+    )
+    const started = await must(app.logout.start(previewed.previewId))
+    const job = await app.settled(started.progress.id)
+    expect(receiptOf(job).counts).toEqual({ verified: 1, pending: 0, failed: 0 })
+    expect(job.error).toMatchObject({
+      code: 'STORAGE',
+      message: expect.stringContaining('activity-log entry could not be written') as unknown,
+    })
+    expect(sandbox.store.getSession(FIREFOX)).toBeUndefined()
+    // Later work is unaffected.
+    await must(app.logout.preview(ALICE, { kind: 'delete-session', sessionId: SAFARI }))
   })
 })
 
