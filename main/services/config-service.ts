@@ -23,6 +23,7 @@ import {
   clientResource,
   connectionResource,
   type ConfigResource,
+  type JsonValue,
 } from '../../renderer/config/model'
 import { validateConfig } from '../../renderer/config/validate'
 import type { ActivityLog } from './activity-log'
@@ -149,19 +150,24 @@ export function createConfigService(deps: ConfigDeps) {
   }
 
   /**
-   * The draft after a push: the fresh snapshot with every edit that was not sent (failed, skipped
-   * or blocked) applied again; null when nothing is left.
+   * The draft after a push: the fresh snapshot with every edit that was not settled by the push
+   * (failed, skipped, blocked, or changed again since the preview) applied again; null when
+   * nothing is left. `settled` holds each field the push sent or resolved, with the draft value
+   * it was settled for.
    */
   function rebase(
     fresh: TenantConfiguration,
     base: TenantConfiguration,
-    draft: ConfigDraft,
-    done: ReadonlySet<string>,
+    current: ConfigDraft | null,
+    settled: ReadonlyMap<string, JsonValue | null>,
   ): ConfigDraft | null {
+    if (current === null) return null
     let config = fresh
-    for (const d of diffConfigs(base, draft.config)) {
-      if (done.has(`${d.resource}\u0000${d.field}`)) continue
-      config = setField(config, d.resource, d.field, d.after ?? null)
+    for (const d of diffConfigs(base, current.config)) {
+      const key = `${d.resource}\u0000${d.field}`
+      const after = d.after ?? null
+      if (settled.has(key) && sameValue(after, settled.get(key) ?? null)) continue
+      config = setField(config, d.resource, d.field, after)
     }
     const next = { ...newDraft(fresh), config }
     return hasUnpushedChanges(next, fresh) ? next : null
@@ -332,14 +338,14 @@ export function createConfigService(deps: ConfigDeps) {
       })
 
       const results: PushResourceResult[] = []
-      const done = new Set<string>()
+      const settled = new Map<string, JsonValue | null>()
       for (const plan of preview.resources) {
         const sent = plan.fields.filter((f) => sends(plan, f, take))
         for (const f of plan.fields) {
           const theirs = f.status === 'theirs' || f.status === 'same'
           const resolvedTheirs = f.status === 'conflict' && !sends(plan, f, take)
           if (plan.blocked === undefined && (theirs || resolvedTheirs)) {
-            done.add(`${plan.resource}\u0000${f.field}`)
+            settled.set(`${plan.resource}\u0000${f.field}`, f.mine)
           }
         }
         if (plan.blocked !== undefined) {
@@ -369,7 +375,7 @@ export function createConfigService(deps: ConfigDeps) {
           }
           const changes: FieldChange[] = sent.map((f) => ({ field: f.field, value: f.mine }))
           await patch(api, resource, plan.id, resourcePatch(resource.kind, changes, live.raw))
-          for (const f of fields) done.add(`${plan.resource}\u0000${f}`)
+          for (const f of sent) settled.set(`${plan.resource}\u0000${f.field}`, f.mine)
           results.push({ resource: plan.resource, status: 'updated', fields })
         } catch (error) {
           results.push({ resource: plan.resource, status: 'failed', fields, error: errorOf(error) })
@@ -381,7 +387,8 @@ export function createConfigService(deps: ConfigDeps) {
       try {
         const fresh = await readLive(tenantId)
         await store.saveSnapshot(tenantId, fresh)
-        const rest = rebase(fresh, base, draft, done)
+        // The draft as it is now: edits made since the preview are kept, not lost.
+        const rest = rebase(fresh, base, (await store.load(tenantId)).draft, settled)
         if (rest === null) await store.deleteDraft(tenantId)
         else await store.saveDraft(tenantId, rest)
       } catch (error) {

@@ -332,6 +332,33 @@ describe('offline configuration editing against the Sandbox', () => {
     expect(saml.options).toMatchObject({ disableSignout: true })
   })
 
+  it('edits made while a push was previewed are kept in the draft, not lost', async () => {
+    const app = openApp()
+    const snapshot = await pulled(app)
+    const first = [
+      { resource: 'tenant', field: 'allowed_logout_urls', after: ['https://www.example.com/a'] },
+      { resource: PORTAL, field: 'allowed_logout_urls', after: ['https://support.example.com/a'] },
+    ]
+    await saveDraft(app, snapshot, first)
+    const preview = await must(app.call('previewConfigPush', { tenantId: 'sandbox' }))
+    // Meanwhile: one pushed field edited again, and a new field edited.
+    await saveDraft(app, snapshot, [
+      ...first,
+      { resource: PORTAL, field: 'allowed_logout_urls', after: ['https://support.example.com/b'] },
+      { resource: DASHBOARD, field: 'web_origins', after: ['https://dashboard.example.com'] },
+    ])
+    const receipt = await must(
+      app.call('pushConfig', { previewId: preview.previewId, resolutions: [], confirmation: '2' }),
+    )
+    expect(receipt.results.every((r) => r.status === 'updated')).toBe(true)
+    const fields = (key: string) => receipt.workspace.draft?.config.resources[key]?.fields
+    expect(fields(PORTAL)?.['allowed_logout_urls']).toEqual(['https://support.example.com/b'])
+    expect(fields(DASHBOARD)?.['web_origins']).toEqual(['https://dashboard.example.com'])
+    // The tenant field was pushed as previewed and not edited since: nothing left to push there.
+    const next = await must(app.call('previewConfigPush', { tenantId: 'sandbox' }))
+    expect(next.resources.map((r) => r.resource).sort()).toEqual([DASHBOARD, PORTAL].sort())
+  })
+
   it('refuses to pull over unpushed edits unless told to discard them', async () => {
     const app = openApp()
     const snapshot = await pulled(app)
