@@ -208,7 +208,10 @@ export function createConfigService(deps: ConfigDeps) {
       }
       const live = await readLive(tenantId)
       await store.saveSnapshot(tenantId, live)
-      if (current.draft !== null) await store.deleteDraft(tenantId)
+      // A draft saved while the pull was reading (the user typed meanwhile) is kept, unless told.
+      const after = await store.load(tenantId)
+      const untouched = after.draftSavedAt === current.draftSavedAt
+      if (after.draft !== null && (discardDraft || untouched)) await store.deleteDraft(tenantId)
       return ok(await workspace(tenantId))
     },
 
