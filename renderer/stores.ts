@@ -23,3 +23,5 @@ export const simulatorStore = createSimulatorStore(api)
 export const useSimulator = bindStore(simulatorStore)
 export const configStore = createConfigStore(api)
 export const useConfig = bindStore(configStore)
+// Typed, then the window closed or reloaded within the save delay: write the draft now.
+window.addEventListener('pagehide', () => void configStore.getState().flush())

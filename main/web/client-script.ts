@@ -20,8 +20,11 @@ export function renderClientScript(methods: readonly string[], eventNames: reado
   async function call(method, input) {
     let response
     try {
+      const body = JSON.stringify(input === undefined ? {} : { input })
+      // keepalive lets a save started as the page goes away (a draft flushed on pagehide) finish;
+      // browsers allow it for bodies up to 64 KB only.
       response = await fetch('/api/invoke/' + method, {
-        method: 'POST', headers, body: JSON.stringify(input === undefined ? {} : { input }),
+        method: 'POST', headers, body, keepalive: body.length < 60000,
       })
     } catch (e) {
       return failure('NETWORK', 'The Session Console web host is not reachable. Is npm run web still running?')

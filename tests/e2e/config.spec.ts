@@ -229,6 +229,23 @@ test('pull, edit offline, diff and effect survive a reload, undo/redo, push afte
   ])
 })
 
+test('an edit typed just before the window reloads is not lost (the draft is flushed on pagehide)', async ({
+  openApp,
+  page,
+}) => {
+  await openApp()
+  await openConfig(page)
+  await pull(page)
+  await selectResource(page, 'Acme Dashboard (SPA)')
+  await logoutUrls(page).fill('https://dashboard.example.com/quick')
+  // No wait for "Saved": the page goes away inside the save delay.
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Main' }).waitFor()
+  await openConfig(page)
+  await selectResource(page, 'Acme Dashboard (SPA)')
+  await expect(logoutUrls(page)).toHaveValue('https://dashboard.example.com/quick')
+})
+
 test('conflict: someone else changed the same field; resolved field by field, the rest pushed', async ({
   openApp,
   page,
