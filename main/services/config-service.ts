@@ -96,11 +96,9 @@ export function createConfigService(deps: ConfigDeps) {
   }
 
   /** The live configuration, read now through the Management API. */
-  async function readLive(tenantId: string): Promise<TenantConfiguration> {
-    const [summary, api] = await Promise.all([
-      deps.tenants.summary(tenantId),
-      deps.tenants.api(tenantId),
-    ])
+  async function readLive(summary: TenantSummary): Promise<TenantConfiguration> {
+    const tenantId = summary.id
+    const api = await deps.tenants.api(tenantId)
     const [settings, clients, connections] = await Promise.all([
       api.getTenantSettings(),
       api.listClients(),
@@ -206,7 +204,7 @@ export function createConfigService(deps: ConfigDeps) {
           `The draft holds ${n === null ? 'unpushed edits' : plural(n, 'unpushed change')}. Push or discard the draft before pulling again.`,
         )
       }
-      const live = await readLive(tenantId)
+      const live = await readLive(await deps.tenants.summary(tenantId))
       await store.saveSnapshot(tenantId, live)
       // A draft saved while the pull was reading (the user typed meanwhile) is kept, unless told.
       const after = await store.load(tenantId)
@@ -236,7 +234,7 @@ export function createConfigService(deps: ConfigDeps) {
         throw new AppFailure('INVALID_INPUT', 'The draft has no changes to push.')
       }
       const summary = await deps.tenants.summary(tenantId)
-      const live = await readLive(tenantId)
+      const live = await readLive(summary)
       const resources = planPush(snapshot, draft.config, live)
       const count = (status: string) =>
         resources.reduce(
@@ -388,7 +386,7 @@ export function createConfigService(deps: ConfigDeps) {
       // A fresh snapshot, and the draft rebased on it with whatever was not sent.
       let notice: string | undefined
       try {
-        const fresh = await readLive(tenantId)
+        const fresh = await readLive(summary)
         await store.saveSnapshot(tenantId, fresh)
         // The draft as it is now: edits made since the preview are kept, not lost.
         const rest = rebase(fresh, base, (await store.load(tenantId)).draft, settled)
