@@ -404,8 +404,9 @@ interface Builder {
   add(finding: PostureFinding): void
 }
 
-function listLabel(app: AppInfo | null): string {
-  return app === null ? "The tenant's Allowed Logout URLs" : `${app.label}'s Allowed Logout URLs`
+function listLabel(app: AppInfo | null, midSentence = false): string {
+  const tenant = `${midSentence ? 'the' : 'The'} tenant's Allowed Logout URLs`
+  return app === null ? tenant : `${app.label}'s Allowed Logout URLs`
 }
 
 /** Allow-list rules for one list: the tenant's (`app` null) or an application's (§2.1, §2.2, §2.5). */
@@ -457,7 +458,7 @@ function checkAllowList(
 
   entries.forEach((entry, index) => {
     const at = `${scope}:${index}`
-    const where = `Entry ${index + 1} of ${app === null ? "the tenant's Allowed Logout URLs" : label}, ${entry},`
+    const where = `Entry ${index + 1} of ${listLabel(app, true)}, ${entry},`
     const problem = problems.get(index)
     if (problem !== undefined) {
       b.add({
