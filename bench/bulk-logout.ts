@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox, type Sandbox, type SandboxSession } from '../main/sandbox/server'
-import { createJobRunner } from '../main/services/jobs/job-runner'
-import { writeFileAtomic, type AtomicWrite } from '../main/services/jobs/journal'
-import { createLogoutExecutor, logoutItem } from '../main/services/jobs/logout-executor'
-import { createManagementApi } from '../main/services/management-api'
-import { createRatePacer } from '../main/services/rate-pacer'
+import { createJobRunner } from '../main/services/logout/jobs/job-runner'
+import { writeFileAtomic, type AtomicWrite } from '../main/services/logout/jobs/journal'
+import { createLogoutExecutor, logoutItem } from '../main/services/logout/jobs/logout-executor'
+import { createManagementApi } from '../main/services/auth0/management-api'
+import { createRatePacer } from '../main/services/auth0/rate-pacer'
 
 // Bulk logout: 2,000 sessions spread over 500 users, picked by a session filter (the device's
 // user agent), signed out as one job: the job runner (journal on disk, retries) + the real

@@ -1,8 +1,8 @@
-import { diffConfigs } from '../renderer/config/diff'
-import { setField } from '../renderer/config/draft'
-import { planPush } from '../renderer/config/merge'
-import { configFromManagementApi, type TenantConfiguration } from '../renderer/config/model'
-import { validateConfig } from '../renderer/config/validate'
+import { diffConfigs } from '../core/config/diff'
+import { setField } from '../core/config/draft'
+import { planPush } from '../core/config/merge'
+import { configFromManagementApi, type TenantConfiguration } from '../core/config/model'
+import { validateConfig } from '../core/config/validate'
 
 // Offline configuration editing at tenant scale: a configuration of 1,000 applications (every
 // modelled field set: logout, callback and origin lists, back-channel logout on a third, refresh

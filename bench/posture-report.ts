@@ -1,5 +1,5 @@
-import { buildPostureReport } from '../renderer/simulation/posture'
-import type { Scenario, ScenarioClient, ScenarioConnection } from '../renderer/simulation/types'
+import { buildPostureReport } from '../core/simulation/posture'
+import type { Scenario, ScenarioClient, ScenarioConnection } from '../core/simulation/types'
 
 // Posture report: a tenant with 1,000 applications (regular web, SPA, native; some wildcards,
 // http, query strings, invalid and empty allow-lists; a third with back-channel logout) and nine

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { startSandbox } from '../main/sandbox/server'
 import type { SandboxRefreshToken, SandboxSession } from '../main/sandbox/types'
-import { buildUserLayers, type LayerInput } from '../main/services/layer-model'
+import { buildUserLayers, type LayerInput } from '../core/layers/layer-model'
 import { RENDERER_DIR, startTestNodeApp } from '../tests/helpers/node-app'
 
 const SESSIONS = 5000

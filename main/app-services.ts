@@ -1,5 +1,5 @@
 import type { AppInfo, HostKind, Result, StartupNotice } from '../preload/contract'
-import { createExternalLinksService } from './services/external-links'
+import { createExternalLinksService } from './services/app/external-links'
 import type {
   EventSink,
   OpenExternal,
@@ -8,14 +8,14 @@ import type {
   SettingsStore,
   TenantApiFactory,
 } from './services/ports'
-import { createPreferencesService } from './services/preferences-service'
-import { ok } from './services/result'
-import { createTenantsService } from './services/tenants-service'
-import { createUsersService } from './services/users-service'
-import { createActivityLog } from './services/activity-log'
-import { createLogoutService } from './services/logout-service'
-import { createScenarioService } from './services/scenario-service'
-import { createConfigService } from './services/config-service'
+import { createPreferencesService } from './services/app/preferences-service'
+import { ok } from '../core/result'
+import { createTenantsService } from './services/tenants/tenants-service'
+import { createUsersService } from './services/users/users-service'
+import { createActivityLog } from './services/activity/activity-log'
+import { createLogoutService } from './services/logout/logout-service'
+import { createScenarioService } from './services/users/scenario-service'
+import { createConfigService } from './services/config/config-service'
 import { join } from 'node:path'
 
 /** What a host (Electron or web) supplies to build the services. */

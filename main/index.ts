@@ -9,9 +9,9 @@ import { createAppServices } from './app-services'
 import { createInvoker } from './ipc/handle'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
-import { recoverCorruptSettings } from './services/settings-recovery'
+import { recoverCorruptSettings } from './services/app/settings-recovery'
 import type { OpenExternal } from './services/ports'
-import { defaultSettings } from './services/settings-schema'
+import { defaultSettings } from './services/app/settings-schema'
 import { createTenantApi, launchDemoSandbox } from './tenant-backends'
 import {
   guardWebContents,

@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
-import { isSafeExternalUrl } from './services/external-links'
+import { isSafeExternalUrl } from './services/app/external-links'
 import type { OpenExternal } from './services/ports'
 
 // The Electron security checklist as plain data and functions (numbers are the checklist's,

@@ -1,5 +1,5 @@
 import { startSandbox } from './sandbox/server'
-import { createManagementApi } from './services/management-api'
+import { createManagementApi } from './services/auth0/management-api'
 import type { SandboxLauncher, TenantApiFactory } from './services/ports'
 
 /** The real Management API client (official auth0 SDK, paced per tenant). */

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { BrowserWindow, screen } from 'electron'
 import { createHardenedWindow, guardWebContents, type RendererSource } from './security-policy'
 import type { OpenExternal, SettingsStore } from './services/ports'
-import { restoreBounds } from './services/window-state'
+import { restoreBounds } from './services/app/window-state'
 
 /**
  * The one app window: isolated, sandboxed, no Node, no navigation, no new windows. The settings

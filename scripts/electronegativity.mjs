@@ -9,7 +9,7 @@
 // construct we use; the old typescript-estree 4.x is only its fallback), and any file it cannot
 // parse is a failure here, so an unscanned file cannot pass silently. Findings then point at the
 // line we wrote, and the renderer's bundled React in out/ (minified third-party code, all of it
-// false positives) stays out. main/, preload/ and renderer/ are copied into one temporary folder
+// false positives) stays out. core/, main/, preload/ and renderer/ are copied into one temporary folder
 // and scanned together, because the global checks (CSP, navigation limits, permission handler)
 // correlate findings across the three processes.
 //
@@ -49,7 +49,7 @@ export const RAISED_CHECKS = {
     'The scanner rates a <webview allowpopups> LOW; the app has no <webview> at all (checklist #11-12).',
 }
 
-const DEFAULT_INPUTS = ['main', 'preload', 'renderer']
+const DEFAULT_INPUTS = ['core', 'main', 'preload', 'renderer']
 const DEFAULT_ALLOWLIST = 'security/electronegativity-allowlist.json'
 const MEDIUM = 2
 

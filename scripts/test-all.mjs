@@ -75,7 +75,7 @@ function count(label, code, seconds, read) {
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 check('lint', 'npm', ['run', '--silent', 'lint'])
-// Scans the sources (main/, preload/, renderer/), not out/: see the script's header.
+// Scans the sources (core/, main/, preload/, renderer/), not out/: see the script's header.
 check('electronegativity', 'node', ['scripts/electronegativity.mjs'])
 const built = check('build', 'npx', ['electron-vite', 'build'])
 vitest('unit')

@@ -2,8 +2,8 @@ import { join } from 'node:path'
 import Conf from 'conf'
 import type { StartupNotice } from '../../preload/contract'
 import type { SettingsStore } from '../services/ports'
-import { recoverCorruptSettings } from '../services/settings-recovery'
-import { defaultSettings } from '../services/settings-schema'
+import { recoverCorruptSettings } from '../services/app/settings-recovery'
+import { defaultSettings } from '../services/app/settings-schema'
 import { fromKeyValueFile, SETTINGS_FILE } from './settings-store'
 
 /**

@@ -1,5 +1,5 @@
 import type { SettingsStore } from '../services/ports'
-import { defaultSettings, settingsSchema, type SettingsData } from '../services/settings-schema'
+import { defaultSettings, settingsSchema, type SettingsData } from '../services/app/settings-schema'
 
 /** The part of conf / electron-store this adapter uses (electron-store extends conf). */
 export interface KeyValueFile {

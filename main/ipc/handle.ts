@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Input, Method, Output, Result } from '../../preload/contract'
-import { AppFailure, fail } from '../services/result'
+import { AppFailure, fail } from '../../core/result'
 import { inputSchemas } from './schemas'
 
 /** One function per contract method: validated input in, Result out. */

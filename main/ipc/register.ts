@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { channels, type Method } from '../../preload/contract'
-import { fail } from '../services/result'
+import { fail } from '../../core/result'
 import { isTrustedSender, type Invoker } from './handle'
 
 /**

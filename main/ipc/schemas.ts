@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Input, Method } from '../../preload/contract'
-import { configDraftSchema, tenantIdSchema } from '../services/config-schema'
+import { configDraftSchema, tenantIdSchema } from '../services/config/config-schema'
 
 const noInput = z.undefined()
 

@@ -6,13 +6,9 @@ import type {
   Auth0ConnectionUpdate,
   Auth0TenantSettings,
   Auth0TenantSettingsUpdate,
-} from './auth0-types'
-import type {
-  Auth0RefreshTokenLike,
-  Auth0SessionLike,
-  Auth0UserLike,
-} from './layer-model'
-import type { SettingsData } from './settings-schema'
+} from '../../core/auth0/types'
+import type { Auth0RefreshToken, Auth0Session, Auth0User } from '../../core/auth0/types'
+import type { SettingsData } from './app/settings-schema'
 
 /**
  * Where client secrets live: the OS keychain in the app, a map in unit tests.
@@ -70,13 +66,13 @@ export interface TenantApi {
     q: string
     page: number
     perPage: number
-  }): Promise<{ users: Auth0UserLike[]; total: number }>
-  getUser(id: string): Promise<Auth0UserLike>
-  getUsersByEmail(email: string): Promise<Auth0UserLike[]>
-  listUserSessions(userId: string): Promise<Auth0SessionLike[]>
-  listUserRefreshTokens(userId: string): Promise<Auth0RefreshTokenLike[]>
-  getSession(id: string): Promise<Auth0SessionLike>
-  getRefreshToken(id: string): Promise<Auth0RefreshTokenLike>
+  }): Promise<{ users: Auth0User[]; total: number }>
+  getUser(id: string): Promise<Auth0User>
+  getUsersByEmail(email: string): Promise<Auth0User[]>
+  listUserSessions(userId: string): Promise<Auth0Session[]>
+  listUserRefreshTokens(userId: string): Promise<Auth0RefreshToken[]>
+  getSession(id: string): Promise<Auth0Session>
+  getRefreshToken(id: string): Promise<Auth0RefreshToken>
   deleteSession(id: string): Promise<void>
   revokeSession(id: string): Promise<void>
   deleteRefreshToken(id: string): Promise<void>

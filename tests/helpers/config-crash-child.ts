@@ -1,7 +1,7 @@
 import type { ConfigDraft } from '../../preload/contract'
-import { createConfigStore } from '../../main/services/config-store'
-import { applyEdits, newDraft } from '../../renderer/config/draft'
-import { configFromManagementApi } from '../../renderer/config/model'
+import { createConfigStore } from '../../main/services/config/config-store'
+import { applyEdits, newDraft } from '../../core/config/draft'
+import { configFromManagementApi } from '../../core/config/model'
 
 // Child process of tests/integration/config-crash.test.ts: saves a tenant's draft as fast as the
 // app would while someone types, through the real config store, until the test kills it with

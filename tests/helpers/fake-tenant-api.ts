@@ -4,8 +4,8 @@ import type {
   TenantApiFactory,
   TenantConnectionInfo,
 } from '../../main/services/ports'
-import { AppFailure } from '../../main/services/result'
-import { allConsoleScopes } from '../../main/services/scope-features'
+import { AppFailure } from '../../core/result'
+import { allConsoleScopes } from '../../main/services/tenants/scope-features'
 
 /**
  * A fake Management API for unit tests of services: a table of client secrets → granted scopes.

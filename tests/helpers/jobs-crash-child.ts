@@ -1,7 +1,7 @@
-import { createJobRunner } from '../../main/services/jobs/job-runner'
-import { createLogoutExecutor, logoutItem } from '../../main/services/jobs/logout-executor'
-import { createManagementApi } from '../../main/services/management-api'
-import { createRatePacer } from '../../main/services/rate-pacer'
+import { createJobRunner } from '../../main/services/logout/jobs/job-runner'
+import { createLogoutExecutor, logoutItem } from '../../main/services/logout/jobs/logout-executor'
+import { createManagementApi } from '../../main/services/auth0/management-api'
+import { createRatePacer } from '../../main/services/auth0/rate-pacer'
 
 // Child process of tests/integration/jobs-crash.test.ts: runs one logout job against the Sandbox
 // started by the test, exactly as the app would, until the test kills it with SIGKILL.

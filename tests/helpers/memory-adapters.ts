@@ -5,7 +5,7 @@ import {
   type SecretStore,
   type SettingsStore,
 } from '../../main/services/ports'
-import { defaultSettings, type SettingsData } from '../../main/services/settings-schema'
+import { defaultSettings, type SettingsData } from '../../main/services/app/settings-schema'
 
 /** A SecretStore in a Map; `locked = true` makes every call fail like a locked keychain. */
 export function createMemorySecretStore() {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { openNodeSettings } from '../../main/adapters/node-settings'
-import type { SettingsData } from '../../main/services/settings-schema'
+import type { SettingsData } from '../../main/services/app/settings-schema'
 
 // Child process of tests/integration/settings-crash.test.ts: opens the settings of CRASH_DATA_DIR
 // exactly as the Node hosts do (openNodeSettings: recovery, then the conf store) and writes one

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../main/sandbox/server'
-import { createManagementApi } from '../../main/services/management-api'
+import { createManagementApi } from '../../main/services/auth0/management-api'
 
 /** "Someone else": a Management API client of its own (the Auth0 SDK over HTTP) on a Sandbox. */
 export const someoneElseOn = (sandbox: Sandbox) =>

@@ -8,7 +8,7 @@ import { runTsCli } from '../helpers/run-cli'
 // TypeScript through tsx, reading Deploy CLI exports from disk. Exit 0 equal, 1 different, 2 on
 // invalid input with one line on stderr.
 
-const configCli = (...args: string[]) => runTsCli('renderer/config/cli.ts', args)
+const configCli = (...args: string[]) => runTsCli('cli/config.ts', args)
 
 const fixture = (path: string) => `tests/fixtures/config/${path}`
 

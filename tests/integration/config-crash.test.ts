@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createConfigStore } from '../../main/services/config-store'
+import { createConfigStore } from '../../main/services/config/config-store'
 import { spawnTsChild } from '../helpers/crash-child'
 
 // Crash safety of draft saves: a second Node process saves a tenant's draft over and over through

@@ -7,8 +7,8 @@ import { DEMO_CLIENT_IDS } from '../../main/sandbox/seed-catalog'
 import { startSandbox, type Sandbox } from '../../main/sandbox/server'
 import { MAX_INPUT_CHARS } from '../../main/ipc/handle'
 import { createTenantApi } from '../../main/tenant-backends'
-import { applyEdits, newDraft, type FieldEditRequest } from '../../renderer/config/draft'
-import type { TenantConfiguration } from '../../renderer/config/model'
+import { applyEdits, newDraft, type FieldEditRequest } from '../../core/config/draft'
+import type { TenantConfiguration } from '../../core/config/model'
 import {
   createMemorySecretStore,
   createMemorySettings,

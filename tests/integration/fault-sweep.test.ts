@@ -17,8 +17,8 @@ import {
   type Sandbox,
   type SandboxSession,
 } from '../../main/sandbox/server'
-import { createManagementApi } from '../../main/services/management-api'
-import { applyEdits, newDraft } from '../../renderer/config/draft'
+import { createManagementApi } from '../../main/services/auth0/management-api'
+import { applyEdits, newDraft } from '../../core/config/draft'
 import { createTestApp, must, sharedSandbox } from '../helpers/test-app'
 
 // Fault sweep (issue 8): every feature that talks to a tenant, against every fault the Sandbox can

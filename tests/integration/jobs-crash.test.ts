@@ -10,12 +10,12 @@ import {
   type SandboxRefreshToken,
   type SandboxSession,
 } from '../../main/sandbox/server'
-import { createJobRunner, type JobRunner } from '../../main/services/jobs/job-runner'
-import type { JobItem, JobRecord } from '../../main/services/jobs/job-types'
-import { createLogoutExecutor, logoutItem } from '../../main/services/jobs/logout-executor'
-import { verifyGone } from '../../main/services/jobs/verify'
-import { createManagementApi, type ManagementApi } from '../../main/services/management-api'
-import { createRatePacer } from '../../main/services/rate-pacer'
+import { createJobRunner, type JobRunner } from '../../main/services/logout/jobs/job-runner'
+import type { LogoutRequest, JobRecord } from '../../main/services/logout/jobs/job-types'
+import { createLogoutExecutor, logoutItem } from '../../main/services/logout/jobs/logout-executor'
+import { verifyGone } from '../../main/services/logout/jobs/verify'
+import { createManagementApi, type ManagementApi } from '../../main/services/auth0/management-api'
+import { createRatePacer } from '../../main/services/auth0/rate-pacer'
 
 // The job engine with real parts only: the Management API client (auth0 SDK + pacer) against the
 // Sandbox tenant over HTTP on 127.0.0.1, a journal on disk, and for the crash a second Node process
@@ -89,7 +89,7 @@ const countDeletes = (sandbox: Sandbox) => {
   return { requests, applied, total: () => [...requests.values()].reduce((a, b) => a + b, 0) }
 }
 
-const sessionItems = (ids: string[]): JobItem[] =>
+const sessionItems = (ids: string[]): LogoutRequest[] =>
   ids.map((sid) =>
     logoutItem({ kind: 'delete-session', targetId: sid, userId: ALICE, label: `session ${sid}` }),
   )

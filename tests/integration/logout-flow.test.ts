@@ -11,13 +11,13 @@ import {
   type Sandbox,
   type SandboxSession,
 } from '../../main/sandbox/server'
-import { createActivityLog } from '../../main/services/activity-log'
+import { createActivityLog } from '../../main/services/activity/activity-log'
 import {
   PREVIEW_TTL_MS,
   createLogoutService,
   type LogoutDeps,
   type LogoutService,
-} from '../../main/services/logout-service'
+} from '../../main/services/logout/logout-service'
 import { createTenantApi } from '../../main/tenant-backends'
 import {
   createMemorySecretStore,

@@ -13,10 +13,10 @@ import {
   createManagementApi,
   type ManagementApiDeps,
   type TenantConnection,
-} from '../../main/services/management-api'
+} from '../../main/services/auth0/management-api'
 import type { TenantApi } from '../../main/services/ports'
-import { createRatePacer } from '../../main/services/rate-pacer'
-import { AppFailure } from '../../main/services/result'
+import { createRatePacer } from '../../main/services/auth0/rate-pacer'
+import { AppFailure } from '../../core/result'
 
 // The real client (our code + the auth0 SDK) against the real Sandbox tenant over HTTP on
 // 127.0.0.1. The only stand-in is a fetch that records what went over the wire.

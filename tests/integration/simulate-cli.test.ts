@@ -4,7 +4,7 @@ import { runTsCli } from '../helpers/run-cli'
 
 // The simulator CLI as `npm run simulate` runs it: a separate Node process loading the TypeScript
 // through tsx, reading a scenario file.
-const simulateCli = (file: string) => runTsCli('renderer/simulation/cli.ts', [file])
+const simulateCli = (file: string) => runTsCli('cli/simulate.ts', [file])
 
 const fixture = (path: string) => `tests/fixtures/simulation/${path}`
 

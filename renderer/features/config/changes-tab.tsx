@@ -1,4 +1,4 @@
-import type { FieldDifference } from '../../config/diff'
+import type { FieldDifference } from '../../../core/config/diff'
 import { configStore } from '../../stores'
 import { DiffTable } from './diff-table'
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { diffConfigs } from '../../config/diff'
+import { diffConfigs } from '../../../core/config/diff'
 import { errorText } from '../../lib/error-text'
 import { configStore, useConfig, useTenants } from '../../stores'
 import { selectActiveTenant } from '../tenants/tenants-store'

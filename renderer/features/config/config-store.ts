@@ -7,8 +7,8 @@ import type {
   PushPreview,
   PushReceipt,
 } from '../../../preload/contract'
-import { applyEdits, canRedo, canUndo, newDraft, redo, undo } from '../../config/draft'
-import type { JsonValue, TenantConfiguration } from '../../config/model'
+import { applyEdits, canRedo, canUndo, newDraft, redo, undo } from '../../../core/config/draft'
+import type { JsonValue, TenantConfiguration } from '../../../core/config/model'
 
 type ConfigApi = Pick<
   ConsoleApi,

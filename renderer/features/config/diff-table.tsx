@@ -1,4 +1,4 @@
-import type { FieldDifference } from '../../config/diff'
+import type { FieldDifference } from '../../../core/config/diff'
 import { fieldLabel, resourceLabel } from './value-text'
 import { ValueView } from './value-view'
 

@@ -1,12 +1,12 @@
 import { useMemo } from 'react'
-import { comparePosture } from '../../config/effects'
-import type { TenantConfiguration } from '../../config/model'
+import { comparePosture } from '../../../core/config/effects'
+import type { TenantConfiguration } from '../../../core/config/model'
 import {
   SEVERITIES,
   type PostureFinding,
   type PostureReport,
   type Severity,
-} from '../../simulation/posture'
+} from '../../../core/simulation/posture'
 import { ScenarioEffect } from './scenario-effect'
 
 interface EffectTabProps {

@@ -1,8 +1,13 @@
 import { useId } from 'react'
-import type { Consequence } from '../../config/consequences'
-import type { ConfigProblem } from '../../config/validate'
-import { sameValue, WHOLE_VALUE_MARKER, type FieldDef, type JsonValue } from '../../config/model'
-import { formatMinutes, formatSeconds, parseDuration } from '../../config/units'
+import type { Consequence } from '../../../core/config/consequences'
+import type { ConfigProblem } from '../../../core/config/validate'
+import {
+  sameValue,
+  WHOLE_VALUE_MARKER,
+  type FieldDef,
+  type JsonValue,
+} from '../../../core/config/model'
+import { formatMinutes, formatSeconds, parseDuration } from '../../../core/config/units'
 import { configStore } from '../../stores'
 import { FieldShell } from './field-shell'
 import { useDraftText, type Parsed } from './use-draft-text'

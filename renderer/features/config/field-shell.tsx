@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import type { Consequence } from '../../config/consequences'
-import type { ConfigProblem } from '../../config/validate'
-import type { FieldDef, JsonValue } from '../../config/model'
+import type { Consequence } from '../../../core/config/consequences'
+import type { ConfigProblem } from '../../../core/config/validate'
+import type { FieldDef, JsonValue } from '../../../core/config/model'
 import { valueText } from './value-text'
 
 interface FieldShellProps {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { exportDeployDirectory, exportDeployYaml } from '../../config/deploy-format'
-import { zipFiles } from '../../config/zip'
+import { exportDeployDirectory, exportDeployYaml } from '../../../core/config/deploy-format'
+import { zipFiles } from '../../../core/config/zip'
 import { ModalDialog } from '../../components/modal-dialog'
 import { download } from '../../lib/download'
 import { configStore, useConfig } from '../../stores'

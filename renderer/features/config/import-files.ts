@@ -1,5 +1,10 @@
-import { importDeployFiles, type DeployFile } from '../../config/deploy-format'
-import { fieldDef, sameValue, type JsonValue, type TenantConfiguration } from '../../config/model'
+import { importDeployFiles, type DeployFile } from '../../../core/config/deploy-format'
+import {
+  fieldDef,
+  sameValue,
+  type JsonValue,
+  type TenantConfiguration,
+} from '../../../core/config/model'
 
 /** What reading picked files as a Deploy CLI export gave. */
 export type PickedImport =

@@ -1,7 +1,7 @@
 import type { PlanTier } from '../../../preload/contract'
-import { fieldsOf, type TenantConfiguration } from '../../config/model'
-import type { Consequence } from '../../config/consequences'
-import { validateField } from '../../config/validate'
+import { fieldsOf, type TenantConfiguration } from '../../../core/config/model'
+import type { Consequence } from '../../../core/config/consequences'
+import { validateField } from '../../../core/config/validate'
 import { FieldEditor } from './field-editor'
 import { resourceLabel } from './value-text'
 

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react'
-import type { TenantConfiguration } from '../../config/model'
-import { sortedResourceKeys } from '../../config/model'
+import type { TenantConfiguration } from '../../../core/config/model'
+import { sortedResourceKeys } from '../../../core/config/model'
 import { configStore, useConfig } from '../../stores'
 import { kindOf, nameOf } from './value-text'
 

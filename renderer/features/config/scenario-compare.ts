@@ -1,12 +1,12 @@
-import { scenarioWithConfig } from '../../config/effects'
-import type { TenantConfiguration } from '../../config/model'
+import { scenarioWithConfig } from '../../../core/config/effects'
+import type { TenantConfiguration } from '../../../core/config/model'
 import {
   simulate,
   type BackchannelToken,
   type Scenario,
   type Step,
   type StepOutcome,
-} from '../../simulation'
+} from '../../../core/simulation'
 
 // A simulator scenario run against the pulled snapshot and against the draft, step by step, side
 // by side: what each step decides (the logout redirect, the layers it ends, the applications told

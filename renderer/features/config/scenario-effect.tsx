@@ -1,6 +1,6 @@
 import { useMemo, type ChangeEvent, type ReactNode } from 'react'
-import type { TenantConfiguration } from '../../config/model'
-import { formatScenarioError, parseScenario } from '../../simulation'
+import type { TenantConfiguration } from '../../../core/config/model'
+import { formatScenarioError, parseScenario } from '../../../core/simulation'
 import { useSimulator } from '../../stores'
 import { stepLabels } from '../simulator/step-editor'
 import {

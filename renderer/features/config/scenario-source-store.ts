@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import { bindStore } from '../../lib/bind-store'
-import { parseScenarioText, type Scenario } from '../../simulation'
+import { parseScenarioText, type Scenario } from '../../../core/simulation'
 
 // Which scenario the Effect tab runs against the snapshot and the draft: the Simulator's current
 // scenario or a scenario file. Kept outside the tab so it survives switching tabs.

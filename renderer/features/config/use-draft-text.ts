@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react'
-import { sameValue, type JsonValue } from '../../config/model'
+import { sameValue, type JsonValue } from '../../../core/config/model'
 
 /** What a typed text means: a value to apply, or why it cannot be applied yet. */
 export type Parsed = { ok: true; value: JsonValue | null } | { ok: false; message: string }

@@ -1,5 +1,5 @@
-import { fieldDef, type JsonValue, type ResourceKind } from '../../config/model'
-import { formatMinutes, formatSeconds } from '../../config/units'
+import { fieldDef, type JsonValue, type ResourceKind } from '../../../core/config/model'
+import { formatMinutes, formatSeconds } from '../../../core/config/units'
 
 /** The kind of a resource key: `tenant`, `clients/…` or `connections/…`. */
 export function kindOf(resource: string): ResourceKind {

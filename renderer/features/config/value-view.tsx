@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../config/model'
+import type { JsonValue } from '../../../core/config/model'
 import { valueText } from './value-text'
 
 interface ValueViewProps {

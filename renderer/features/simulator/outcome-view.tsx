@@ -1,4 +1,4 @@
-import type { FinalState, StepOutcome } from '../../simulation'
+import type { FinalState, StepOutcome } from '../../../core/simulation'
 import type { ScenarioDoc, StepDoc } from './simulator-store'
 import { stepLabels } from './step-editor'
 

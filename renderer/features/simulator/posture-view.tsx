@@ -1,8 +1,12 @@
 import { useMemo, useState } from 'react'
 import { download } from '../../lib/download'
-import { parseScenario } from '../../simulation'
-import { buildPostureReport, SEVERITIES, type Severity } from '../../simulation/posture'
-import { postureToHtml, postureToJson, postureToMarkdown } from '../../simulation/posture-export'
+import { parseScenario } from '../../../core/simulation'
+import { buildPostureReport, SEVERITIES, type Severity } from '../../../core/simulation/posture'
+import {
+  postureToHtml,
+  postureToJson,
+  postureToMarkdown,
+} from '../../../core/simulation/posture-export'
 import type { ScenarioDoc } from './simulator-store'
 
 interface PostureViewProps {

@@ -6,7 +6,7 @@ import {
   stripJsonComments,
   type FinalState,
   type SimulationOutcome,
-} from '../../simulation'
+} from '../../../core/simulation'
 
 /** A step as written in a scenario file (simulation-contract.md). */
 export type StepDoc = { do: string } & Record<string, unknown>

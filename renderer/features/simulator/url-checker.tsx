@@ -1,5 +1,9 @@
 import { useState } from 'react'
-import { decideLogoutRedirect, validateAllowList, type LogoutEndpoint } from '../../simulation'
+import {
+  decideLogoutRedirect,
+  validateAllowList,
+  type LogoutEndpoint,
+} from '../../../core/simulation'
 import type { ScenarioDoc } from './simulator-store'
 
 interface UrlCheckerProps {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import type { UserLayers } from '../../../preload/contract'
-import { dependentsOf } from '../../lib/layer-graph'
+import { dependentsOf } from '../../../core/layers/layer-graph'
 import { relativeTime } from '../../lib/time-text'
 import { useUsers, usersStore } from '../../stores'
 import { LinkOverlay } from './link-overlay'

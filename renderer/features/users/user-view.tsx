@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { errorText } from '../../lib/error-text'
-import { dependentsOf } from '../../lib/layer-graph'
+import { dependentsOf } from '../../../core/layers/layer-graph'
 import { durationText } from '../../lib/time-text'
 import { useNow } from '../../lib/use-now'
 import { useUsers, usersStore } from '../../stores'

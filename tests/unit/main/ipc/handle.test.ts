@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createInvoker, isTrustedSender, type HandlerTable } from '../../../../main/ipc/handle'
-import { AppFailure } from '../../../../main/services/result'
+import { AppFailure } from '../../../../core/result'
 import { createTestApp } from '../../../helpers/test-app'
 
 describe('the handler wrapper', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { setField } from '../../../../renderer/config/draft'
-import { importDeployFiles } from '../../../../renderer/config/deploy-format'
+import { setField } from '../../../../core/config/draft'
+import { importDeployFiles } from '../../../../core/config/deploy-format'
 import { compareScenarioOutcomes } from '../../../../renderer/features/config/scenario-compare'
-import { parseScenario, type Scenario } from '../../../../renderer/simulation'
+import { parseScenario, type Scenario } from '../../../../core/simulation'
 
 // A scenario run against the snapshot and the draft, step by step: the redirect verdict, what
 // ended, who was told over the back channel, the login verdict, and a summary of what differs.

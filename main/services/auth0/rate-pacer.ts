@@ -1,0 +1,276 @@
+import type { PlanTier } from '../../../preload/contract'
+
+/** Auth0 plan tier (the contract's type, re-exported): picks the default pacing. */
+export type { PlanTier } from '../../../preload/contract'
+
+/**
+ * Client-side model of one tenant's Management API rate limit, so the console waits for capacity
+ * instead of provoking 429s.
+ *
+ * Auth0 limits the Management API with a token bucket per tenant: `burst` is the bucket size,
+ * `perSecond` the refill rate (reference §6). The pacer keeps its own copy of that bucket, takes one
+ * token per request and queues callers FIFO while it is empty. Every response's `X-RateLimit-*`
+ * headers pull the model back towards the server's bucket, which other clients of the tenant drain
+ * too; a 429 empties it until the server's reset time.
+ *
+ * The model holds one token less than the server's bucket (`reserve`). We take a token when a
+ * request leaves and the server when it arrives; when a burst travels slower than the requests that
+ * follow it (new connections, a slow token request), the model would otherwise run ahead of the
+ * server and the next request would meet an empty bucket. One spare token absorbs up to one refill
+ * interval of such jitter; it costs one request of burst and nothing of the sustained rate.
+ */
+
+/** Bucket size and refill rate, as in Auth0's rate-limit tables ("burst" and "sustained"). */
+export interface RateLimitConfig {
+  /** Requests allowed back to back from a full bucket. */
+  burst: number
+  /** Tokens added per second, continuously. */
+  perSecond: number
+}
+
+/**
+ * Management API global limits per plan (reference §6, Auth0 rate-limit policy pages).
+ *
+ * Essentials/Professional is "all other endpoints combined": burst 10, 150 per minute.
+ */
+export const PLAN_RATE_LIMITS: Readonly<Record<PlanTier, Readonly<RateLimitConfig>>> = {
+  free: { burst: 2, perSecond: 2 },
+  essentials: { burst: 10, perSecond: 150 / 60 },
+  'enterprise-production': { burst: 50, perSecond: 16 },
+  'enterprise-non-production': { burst: 10, perSecond: 2 },
+}
+
+/** The pacing defaults of a plan tier (a copy, safe to change). */
+export const rateLimitForPlan = (plan: PlanTier): RateLimitConfig => ({ ...PLAN_RATE_LIMITS[plan] })
+
+/** The `X-RateLimit-*` values of one response, already parsed to numbers. */
+export interface RateLimitHeaders {
+  /** `X-RateLimit-Limit`: the bucket size. */
+  limit?: number
+  /** `X-RateLimit-Remaining`: whole requests left in the bucket after this one. */
+  remaining?: number
+  /** `X-RateLimit-Reset`: UTC epoch seconds of the reset. */
+  reset?: number
+}
+
+/** What the pacer currently believes, for the status bar and for tests. */
+export interface RatePacerSnapshot {
+  burst: number
+  perSecond: number
+  /** Tokens of the bucket the pacer leaves to the server as a margin. */
+  reserve: number
+  /** Whole requests that could start right now. */
+  available: number
+  /** Callers waiting in `acquire`. */
+  waiting: number
+  /** Epoch ms until which nothing is sent after a 429, or null. */
+  blockedUntil: number | null
+  /** Requests let through so far. */
+  acquired: number
+  /** Requests that had to wait, and for how long in total (ms). */
+  delayed: number
+  waitedMs: number
+  /** Times `blockUntil` was called (one per 429 seen). */
+  blocks: number
+  /** The last `X-RateLimit-*` values observed and when (epoch ms), or null. */
+  lastObserved: (RateLimitHeaders & { at: number }) | null
+}
+
+/** One tenant's pacer. */
+export interface RatePacer {
+  /**
+   * Resolves when a request may be sent, taking one token from the model.
+   *
+   * Callers are served in arrival order. Rejects with the signal's reason when `signal` aborts
+   * before the caller's turn (its place in the queue is given up, no token is taken).
+   */
+  acquire(signal?: AbortSignal): Promise<void>
+  /**
+   * Corrects the model from a response's `X-RateLimit-*` headers.
+   *
+   * `limit` replaces the bucket size; `remaining` can only lower the model (the server's count
+   * lags behind requests already let through, so a higher number is not news).
+   */
+  observe(headers: RateLimitHeaders): void
+  /** After a 429: nobody is let through before `epochMs`; the bucket refills from then on. */
+  blockUntil(epochMs: number): void
+  snapshot(): RatePacerSnapshot
+}
+
+/** Options of {@link createRatePacer}. */
+export interface RatePacerOptions extends RateLimitConfig {
+  /** Tokens kept in reserve (see above); default 1, never the whole bucket. */
+  reserve?: number
+  /** Clock in epoch ms; default `Date.now`. */
+  now?: () => number
+  /** Waits `ms`; default a timer. Tests pass one that advances a fake clock. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+interface Waiter {
+  resolve(): void
+  reject(reason: unknown): void
+  enqueuedAt: number
+  detach(): void
+}
+
+const timerSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms)
+  })
+
+const isCount = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n)
+
+/**
+ * Creates a pacer whose bucket starts full (less the reserve).
+ *
+ * One internal loop serves the queue: it sleeps exactly until the next token is due (or the block
+ * ends), so waiting callers cost no timers of their own and a late `blockUntil` or `observe` is
+ * honoured by the next turn of the loop.
+ */
+export const createRatePacer = (options: RatePacerOptions): RatePacer => {
+  if (!(options.burst >= 1) || !(options.perSecond > 0)) {
+    throw new RangeError('a rate pacer needs burst >= 1 and perSecond > 0')
+  }
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? timerSleep
+  let burst = options.burst
+  const perSecond = options.perSecond
+  const wantedReserve = Math.max(0, options.reserve ?? 1)
+  const reserve = (): number => Math.min(wantedReserve, burst - 1)
+  /** The most tokens the model holds. */
+  const capacity = (): number => burst - reserve()
+  let tokens = capacity()
+  /** Time the tokens were counted at; in the future while blocked (no refill before then). */
+  let countedAt = now()
+  let blockedUntil = 0
+  const queue: Waiter[] = []
+  let pumping = false
+  let acquired = 0
+  let delayed = 0
+  let waitedMs = 0
+  let blocks = 0
+  let lastObserved: RatePacerSnapshot['lastObserved'] = null
+
+  const refill = (t: number): void => {
+    if (t > countedAt) {
+      tokens = Math.min(capacity(), tokens + ((t - countedAt) / 1000) * perSecond)
+      countedAt = t
+    }
+  }
+
+  /** Milliseconds until one whole token is available. */
+  const waitAt = (t: number): number => {
+    refill(t)
+    const start = Math.max(t, countedAt)
+    const missing = Math.max(0, 1 - tokens)
+    return Math.max(0, start + (missing / perSecond) * 1000 - t)
+  }
+
+  const pump = async (): Promise<void> => {
+    if (pumping) return
+    pumping = true
+    try {
+      while (queue.length > 0) {
+        const t = now()
+        const wait = waitAt(t)
+        if (wait > 0) {
+          await sleep(wait)
+          continue
+        }
+        const waiter = queue.shift() as Waiter
+        tokens -= 1
+        acquired += 1
+        delayed += 1
+        waitedMs += t - waiter.enqueuedAt
+        waiter.detach()
+        waiter.resolve()
+      }
+    } finally {
+      pumping = false
+    }
+  }
+
+  return {
+    acquire(signal) {
+      if (signal?.aborted === true) return Promise.reject(signal.reason as Error)
+      const t = now()
+      if (queue.length === 0 && waitAt(t) === 0) {
+        tokens -= 1
+        acquired += 1
+        return Promise.resolve()
+      }
+      return new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          const i = queue.indexOf(waiter)
+          if (i >= 0) queue.splice(i, 1)
+          reject(signal?.reason as Error)
+        }
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          enqueuedAt: t,
+          detach: () => signal?.removeEventListener('abort', onAbort),
+        }
+        signal?.addEventListener('abort', onAbort, { once: true })
+        queue.push(waiter)
+        pump().catch((err: unknown) => {
+          // sleep() rejected: fail everyone waiting rather than hang them.
+          for (const w of queue.splice(0)) {
+            w.detach()
+            w.reject(err)
+          }
+        })
+      })
+    },
+    observe(headers) {
+      const t = now()
+      lastObserved = { ...headers, at: t }
+      refill(t)
+      if (isCount(headers.limit) && headers.limit >= 1 && headers.limit !== burst) {
+        burst = headers.limit
+        tokens = Math.min(tokens, capacity())
+      }
+      if (isCount(headers.remaining) && headers.remaining >= 0) {
+        // `remaining` is floored by the server and was counted before this response travelled
+        // back, so the server's bucket holds less than `remaining + 1`, and the model should hold
+        // `reserve` less than that. Clamping any lower would throw away the fraction refilled
+        // since and slow steady pacing below the sustained rate.
+        tokens = Math.min(tokens, headers.remaining + 1 - reserve())
+      }
+    },
+    blockUntil(epochMs) {
+      if (!Number.isFinite(epochMs)) return
+      blocks += 1
+      const t = now()
+      refill(t)
+      if (epochMs > blockedUntil) blockedUntil = epochMs
+      // The server's bucket is empty now; assume it holds one token at the reset time and refills
+      // from there (Auth0 does not say whether the reset means "next token" or "bucket full").
+      // An answer to a request sent before an earlier, longer block changes nothing.
+      if (epochMs > countedAt) {
+        countedAt = epochMs
+        tokens = 1
+      } else if (countedAt <= t) {
+        tokens = Math.min(tokens, 0)
+      }
+    },
+    snapshot() {
+      const t = now()
+      refill(t)
+      return {
+        burst,
+        perSecond,
+        reserve: reserve(),
+        available: t < countedAt ? 0 : Math.max(0, Math.floor(tokens)),
+        waiting: queue.length,
+        blockedUntil: blockedUntil > t ? blockedUntil : null,
+        acquired,
+        delayed,
+        waitedMs,
+        blocks,
+        lastObserved,
+      }
+    },
+  }
+}

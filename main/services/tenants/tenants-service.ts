@@ -1,0 +1,420 @@
+import { randomUUID } from 'node:crypto'
+import type {
+  AppError,
+  ConnectionState,
+  NewTenantInput,
+  Result,
+  TenantSnapshot,
+  TenantSummary,
+  TenantsOverview,
+  TenantUpdateInput,
+} from '../../../preload/contract'
+import {
+  KeychainUnavailableError,
+  type EventSink,
+  type RunningSandbox,
+  type SandboxLauncher,
+  type SecretStore,
+  type SettingsStore,
+  type TenantApi,
+  type TenantApiFactory,
+  type TenantConnectionInfo,
+} from '../ports'
+import { AppFailure, fail, ok } from '../../../core/result'
+import { featureAvailability } from './scope-features'
+import { SANDBOX_TENANT_ID, type TenantProfile } from '../app/settings-schema'
+import { isLoopbackDomain, normalizeDomain } from './tenant-domain'
+
+/** Collaborators of the tenants service. */
+export interface TenantsDeps {
+  settings: SettingsStore
+  secrets: SecretStore
+  events: EventSink
+  createApi: TenantApiFactory
+  launchSandbox: SandboxLauncher
+  now?: () => Date
+}
+
+const untested: ConnectionState = { state: 'untested', scopes: [], features: [] }
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.toAppError()
+  if (error instanceof KeychainUnavailableError) return { code: 'KEYCHAIN', message: error.message }
+  return { code: 'INTERNAL', message: 'Something went wrong inside Session Console.' }
+}
+
+const domainHelp =
+  'Enter the tenant domain, like acme.eu.auth0.com or a custom domain such as login.example.com.'
+
+/**
+ * Tenants: profiles in settings, client secrets in the OS keychain, Management API clients and
+ * their tokens in memory only. The embedded Sandbox tenant is always listed first.
+ */
+export function createTenantsService(deps: TenantsDeps) {
+  const now = deps.now ?? (() => new Date())
+  const connections = new Map<string, ConnectionState>()
+  const apis = new Map<string, TenantApi>()
+  let sandbox: Promise<RunningSandbox> | null = null
+
+  const profiles = () => deps.settings.get('tenants')
+  const profile = (id: string) => profiles().find((t) => t.id === id)
+
+  function sandboxProfile(running: RunningSandbox | null): TenantProfile {
+    return {
+      id: SANDBOX_TENANT_ID,
+      name: 'Sandbox',
+      domain: running?.domain ?? 'sandbox (local)',
+      clientId: running?.clientId ?? 'sandbox-console-m2m',
+      environment: 'development',
+      plan: 'enterprise-production',
+      createdAt: '1970-01-01T00:00:00.000Z',
+    }
+  }
+
+  async function runningSandbox(): Promise<RunningSandbox> {
+    sandbox ??= deps.launchSandbox().catch((error: unknown) => {
+      sandbox = null
+      throw error
+    })
+    return sandbox
+  }
+
+  async function summarize(p: TenantProfile): Promise<TenantSummary> {
+    const connection = connections.get(p.id) ?? untested
+    const base = {
+      id: p.id,
+      name: p.name,
+      domain: p.domain,
+      clientId: p.clientId,
+      environment: p.environment,
+      plan: p.plan,
+      scopes: connection.scopes,
+      connection,
+    }
+    if (p.id === SANDBOX_TENANT_ID) {
+      return { ...base, kind: 'sandbox', hasSecret: true, credentials: 'ok' }
+    }
+    try {
+      const hasSecret = (await deps.secrets.get(p.id)) !== null
+      return {
+        ...base,
+        kind: 'auth0',
+        hasSecret,
+        credentials: hasSecret ? 'ok' : 'missing',
+        ...(!hasSecret && {
+          credentialsMessage:
+            'No client secret is stored in the keychain. Edit the tenant to enter it.',
+        }),
+      }
+    } catch (error) {
+      return {
+        ...base,
+        kind: 'auth0',
+        hasSecret: false,
+        credentials: 'unavailable',
+        credentialsMessage: toAppError(error).message,
+      }
+    }
+  }
+
+  async function overview(): Promise<TenantsOverview> {
+    const running = sandbox ? await sandbox.catch(() => null) : null
+    const all = [sandboxProfile(running), ...profiles()]
+    const active = all.some((t) => t.id === deps.settings.get('activeTenantId'))
+      ? deps.settings.get('activeTenantId')
+      : SANDBOX_TENANT_ID
+    return { tenants: await Promise.all(all.map(summarize)), activeTenantId: active }
+  }
+
+  async function announce(): Promise<TenantsOverview> {
+    const next = await overview()
+    deps.events.emit('tenantsChanged', next)
+    return next
+  }
+
+  /** Drop a tenant's client and token, e.g. when its secret or domain changed. */
+  function forget(id: string) {
+    apis.get(id)?.dropToken()
+    apis.delete(id)
+    connections.delete(id)
+  }
+
+  async function connectionInfo(id: string): Promise<TenantConnectionInfo> {
+    if (id === SANDBOX_TENANT_ID) {
+      const s = await runningSandbox()
+      return {
+        domain: s.domain,
+        clientId: s.clientId,
+        clientSecret: s.clientSecret,
+        plan: 'enterprise-production',
+        insecureBaseUrl: s.url,
+      }
+    }
+    const p = profile(id)
+    if (!p) throw new AppFailure('NOT_FOUND', 'That tenant no longer exists.')
+    let secret: string | null
+    try {
+      secret = await deps.secrets.get(id)
+    } catch (error) {
+      throw new AppFailure('KEYCHAIN', toAppError(error).message)
+    }
+    if (secret === null) {
+      throw new AppFailure(
+        'UNAUTHENTICATED',
+        `No client secret is stored for ${p.name}. Edit the tenant to enter it.`,
+      )
+    }
+    return {
+      domain: p.domain,
+      clientId: p.clientId,
+      clientSecret: secret,
+      plan: p.plan,
+      ...(isLoopbackDomain(p.domain) && { insecureBaseUrl: `http://${p.domain}` }),
+    }
+  }
+
+  /** The Management API client of a tenant, built once and kept in memory. */
+  async function api(id: string): Promise<TenantApi> {
+    const cached = apis.get(id)
+    if (cached) return cached
+    const created = deps.createApi(await connectionInfo(id))
+    apis.set(id, created)
+    return created
+  }
+
+  function checkDomain(value: string): string {
+    const domain = normalizeDomain(value)
+    if (!domain) throw new AppFailure('INVALID_INPUT', domainHelp)
+    return domain
+  }
+
+  function checkDuplicate(domain: string, clientId: string, exceptId?: string) {
+    const twin = profiles().find(
+      (t) => t.id !== exceptId && t.domain === domain && t.clientId === clientId,
+    )
+    if (twin) {
+      throw new AppFailure('CONFLICT', `“${twin.name}” already uses this domain and client id.`)
+    }
+  }
+
+  async function summary(id: string): Promise<TenantSummary> {
+    const found = (await overview()).tenants.find((t) => t.id === id)
+    if (!found) throw new AppFailure('NOT_FOUND', 'That tenant no longer exists.')
+    return found
+  }
+
+  return {
+    /** Every tenant, the Sandbox first, and the active one. */
+    async list(): Promise<Result<TenantsOverview>> {
+      return ok(await overview())
+    },
+
+    /** Add a tenant: the secret goes to the keychain first; if that fails nothing is saved. */
+    async add(input: NewTenantInput): Promise<Result<TenantSummary>> {
+      const domain = checkDomain(input.domain)
+      checkDuplicate(domain, input.clientId)
+      const id = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+      try {
+        await deps.secrets.set(id, input.clientSecret)
+      } catch (error) {
+        return fail('KEYCHAIN', `The tenant was not added. ${toAppError(error).message}`)
+      }
+      const created: TenantProfile = {
+        id,
+        name: input.name.trim(),
+        domain,
+        clientId: input.clientId.trim(),
+        environment: input.environment,
+        plan: input.plan,
+        createdAt: now().toISOString(),
+      }
+      try {
+        deps.settings.set('tenants', [...profiles(), created])
+      } catch {
+        await deps.secrets.delete(id).catch(() => false)
+        return fail(
+          'STORAGE',
+          `The tenant was not added: the settings file ${deps.settings.path} could not be written.`,
+        )
+      }
+      await announce()
+      return ok(await summary(id))
+    },
+
+    /** Edit a tenant; a new secret, domain or client id drops the cached client and token. */
+    async update(input: TenantUpdateInput): Promise<Result<TenantSummary>> {
+      if (input.id === SANDBOX_TENANT_ID) {
+        return fail('INVALID_INPUT', 'The Sandbox tenant is built in and cannot be edited.')
+      }
+      const current = profile(input.id)
+      if (!current) return fail('NOT_FOUND', 'That tenant no longer exists.')
+      const domain = input.domain === undefined ? current.domain : checkDomain(input.domain)
+      const clientId = input.clientId?.trim() ?? current.clientId
+      checkDuplicate(domain, clientId, current.id)
+      if (input.clientSecret) {
+        try {
+          await deps.secrets.set(current.id, input.clientSecret)
+        } catch (error) {
+          return fail('KEYCHAIN', `Nothing was changed. ${toAppError(error).message}`)
+        }
+      }
+      const next: TenantProfile = {
+        ...current,
+        name: input.name?.trim() ?? current.name,
+        domain,
+        clientId,
+        environment: input.environment ?? current.environment,
+        plan: input.plan ?? current.plan,
+      }
+      deps.settings.set(
+        'tenants',
+        profiles().map((t) => (t.id === current.id ? next : t)),
+      )
+      const reconnect =
+        Boolean(input.clientSecret) ||
+        next.domain !== current.domain ||
+        next.clientId !== current.clientId ||
+        next.plan !== current.plan
+      if (reconnect) forget(current.id)
+      await announce()
+      return ok(await summary(current.id))
+    },
+
+    /** Remove a tenant and its keychain entry; refuses while the keychain cannot be reached. */
+    async remove(id: string): Promise<Result<TenantsOverview>> {
+      if (id === SANDBOX_TENANT_ID) {
+        return fail('INVALID_INPUT', 'The Sandbox tenant is built in and cannot be removed.')
+      }
+      if (!profile(id)) return fail('NOT_FOUND', 'That tenant no longer exists.')
+      try {
+        await deps.secrets.delete(id)
+      } catch (error) {
+        return fail(
+          'KEYCHAIN',
+          `The tenant was not removed, so its secret is not left behind in the keychain. ${toAppError(error).message}`,
+        )
+      }
+      forget(id)
+      deps.settings.set(
+        'tenants',
+        profiles().filter((t) => t.id !== id),
+      )
+      if (deps.settings.get('activeTenantId') === id) {
+        deps.settings.set('activeTenantId', SANDBOX_TENANT_ID)
+      }
+      return ok(await announce())
+    },
+
+    /** Make a tenant the active one. */
+    async switchTo(id: string): Promise<Result<TenantsOverview>> {
+      if (id !== SANDBOX_TENANT_ID && !profile(id))
+        return fail('NOT_FOUND', 'That tenant no longer exists.')
+      deps.settings.set('activeTenantId', id)
+      return ok(await announce())
+    },
+
+    /** Get a token, read the granted scopes, and report what each missing scope disables. */
+    async test(id: string): Promise<Result<TenantSummary>> {
+      if (id !== SANDBOX_TENANT_ID && !profile(id))
+        return fail('NOT_FOUND', 'That tenant no longer exists.')
+      connections.set(id, { ...(connections.get(id) ?? untested), state: 'testing' })
+      await announce()
+      try {
+        const client = await api(id)
+        client.dropToken()
+        const { scopes } = await client.connect()
+        connections.set(id, {
+          state: 'connected',
+          testedAt: now().toISOString(),
+          scopes,
+          features: featureAvailability(scopes),
+        })
+      } catch (error) {
+        connections.set(id, {
+          state: 'failed',
+          testedAt: now().toISOString(),
+          scopes: [],
+          features: [],
+          error: toAppError(error),
+        })
+      }
+      await announce()
+      return ok(await summary(id))
+    },
+
+    /** What the tenant holds; parts that cannot be read are listed with the reason. */
+    async snapshot(id: string): Promise<Result<TenantSnapshot>> {
+      const client = await api(id)
+      await client.connect()
+      const unavailable: TenantSnapshot['unavailable'] = []
+      const attempt = async <T>(part: string, read: () => Promise<T>): Promise<T | null> => {
+        try {
+          return await read()
+        } catch (error) {
+          unavailable.push({ part, error: toAppError(error) })
+          return null
+        }
+      }
+      const [settings, clients, conns, users] = await Promise.all([
+        attempt('Tenant settings', () => client.getTenantSettings()),
+        attempt('Applications', () => client.listClients()),
+        attempt('Connections', () => client.listConnections()),
+        attempt('Users', () => client.searchUsers({ q: '', page: 0, perPage: 1 })),
+      ])
+      return ok({
+        tenantId: id,
+        fetchedAt: now().toISOString(),
+        ...(settings?.friendly_name !== undefined && { friendlyName: settings.friendly_name }),
+        usersTotal: users?.total ?? null,
+        applications: (clients ?? []).map((c) => ({
+          id: c.client_id ?? '',
+          name: c.name ?? c.client_id ?? 'Unnamed application',
+          type: c.app_type ?? 'unknown',
+          backchannelLogout: hasBackchannel(c.oidc_logout),
+        })),
+        connections: (conns ?? []).map((c) => ({
+          id: c.id ?? '',
+          name: c.name ?? '',
+          strategy: c.strategy ?? 'unknown',
+        })),
+        ...(settings?.session_lifetime !== undefined && {
+          sessionLifetimeHours: settings.session_lifetime,
+        }),
+        ...(settings?.idle_session_lifetime !== undefined && {
+          idleSessionLifetimeHours: settings.idle_session_lifetime,
+        }),
+        allowedLogoutUrls: settings?.allowed_logout_urls ?? [],
+        unavailable,
+      })
+    },
+
+    /** The Management API client of a tenant, for the features built on it. */
+    api,
+
+    /** One tenant as the renderer sees it. */
+    summary,
+
+    /** The active tenant's id and Management API client. */
+    async active(): Promise<{ id: string; api: TenantApi }> {
+      const { activeTenantId } = await overview()
+      return { id: activeTenantId, api: await api(activeTenantId) }
+    },
+
+    /** Stop the Sandbox and drop every token. */
+    async dispose(): Promise<void> {
+      for (const id of [...apis.keys()]) forget(id)
+      const running = sandbox ? await sandbox.catch(() => null) : null
+      sandbox = null
+      await running?.close()
+    },
+  }
+}
+
+function hasBackchannel(oidcLogout: unknown): boolean {
+  if (typeof oidcLogout !== 'object' || oidcLogout === null) return false
+  const urls = (oidcLogout as { backchannel_logout_urls?: unknown }).backchannel_logout_urls
+  return Array.isArray(urls) && urls.length > 0
+}
+
+/** The tenants service. */
+export type TenantsService = ReturnType<typeof createTenantsService>
