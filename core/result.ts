@@ -1,3 +1,17 @@
+/**
+ * Results and errors, and the one rule for failures (README "Errors: one rule").
+ *
+ * - An expected failure (bad input, 401/403/404/429, offline, timeout, keychain locked, disk full)
+ *   is an {@link AppFailure}: thrown where it is found (the Management API client, the keychain
+ *   adapter, the journal), or returned as `fail(code, message)` by a service method that finds it
+ *   itself. One failure is one or the other, never both.
+ * - It becomes a `Result` at the boundary: the IPC wrapper (`main/ipc/handle.ts`) for a method, or
+ *   {@link toAppError} where the work goes on after it (a job item that failed, a part of the layer
+ *   map that could not be read).
+ * - Anything else is a bug: {@link toAppError} answers INTERNAL with a generic sentence and hands
+ *   the error to `onBug` to log in main. No stack, URL, token or raw message crosses to the renderer.
+ */
+
 /** Every error code that can cross the process boundary. */
 export type AppErrorCode =
   | 'INVALID_INPUT'
@@ -45,4 +59,18 @@ export class AppFailure extends Error {
   toAppError(): AppError {
     return { code: this.code, message: this.message }
   }
+}
+
+/** What the renderer is told about a bug; the details are only in main's log. */
+export const INTERNAL_ERROR_MESSAGE =
+  'Something went wrong inside Session Console. Details are in the log.'
+
+/**
+ * The one conversion of a caught error into an {@link AppError}: an {@link AppFailure} as it is,
+ * anything else as INTERNAL with {@link INTERNAL_ERROR_MESSAGE} (after `onBug` sees it).
+ */
+export function toAppError(error: unknown, onBug?: (error: unknown) => void): AppError {
+  if (error instanceof AppFailure) return error.toAppError()
+  onBug?.(error)
+  return { code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE }
 }

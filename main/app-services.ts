@@ -13,6 +13,7 @@ import { ok } from '../core/result'
 import { createTenantsService } from './services/tenants/tenants-service'
 import { createUsersService } from './services/users/users-service'
 import { createActivityLog } from './services/activity/activity-log'
+import { createActivityService } from './services/activity/activity-service'
 import { createLogoutService } from './services/logout/logout-service'
 import { createScenarioService } from './services/users/scenario-service'
 import { createConfigService } from './services/config/config-service'
@@ -72,6 +73,7 @@ export function createAppServices(deps: HostDeps) {
     tenants,
     users,
     logout,
+    activity: createActivityService({ log: activity }),
     scenarios: createScenarioService({ activeTenant: () => tenants.active() }),
     config: createConfigService({
       dataDir: deps.dataDir,

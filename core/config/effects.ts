@@ -22,6 +22,7 @@ import {
   type TenantConfiguration,
 } from './model'
 import { wellFormedResources } from './validate'
+import { plural } from '../text'
 
 // What a configuration does, simulated: the posture report of a draft next to the live
 // configuration's ("after this change, 2 applications no longer risk silent re-login"), and any
@@ -189,8 +190,6 @@ function appsAtRisk(report: PostureReport, keyOf: ReadonlyMap<string, string>): 
   }
   return new Set([...all].filter((id) => !safe.has(id)).map((id) => keyOf.get(id) ?? id))
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 const nameOfKey = (key: string) => key.slice(key.indexOf('/') + 1)
 

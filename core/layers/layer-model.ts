@@ -24,6 +24,7 @@ import type {
   Auth0AuthenticationMethod,
   Auth0User,
 } from '../auth0/types'
+import { plural, clause } from '../text'
 
 /** Everything read about one user; a null part could not be read and `unavailable` says why. */
 export interface LayerInput {
@@ -94,14 +95,10 @@ function day(value: string): string {
   return Number.isNaN(t) ? value : new Date(t).toISOString().slice(0, 10)
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
-
 function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
 }
-
-const sentence = (message: string): string => message.trim().replace(/[.\s]+$/, '')
 
 /** Authentication method names in words (reference §4.1). */
 function methodLabel(name: string, type: string | undefined, federatedVia: string[]): string {
@@ -494,7 +491,7 @@ function summarize(args: SummaryInput): UserLayers['summary'] {
   const expiredTokens = refreshTokens.filter((t) => !live(t)).length
   const boundLive = refreshTokens.filter((t) => t.sessionNodeId !== null && live(t)).length
   const reason = (part: UserLayers['unavailable'][number]['part']) =>
-    sentence(unavailable.find((u) => u.part === part)?.error.message ?? 'not read')
+    clause(unavailable.find((u) => u.part === part)?.error.message ?? 'not read')
 
   const sentences: string[] = []
   if (input.sessions === null) sentences.push(`Sessions could not be read: ${reason('sessions')}.`)

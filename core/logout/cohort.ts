@@ -1,4 +1,4 @@
-import type { LogoutRequest, SessionFilter } from './types'
+import type { BulkMode, LogoutRequest, SessionFilter } from './types'
 import { idpKindOf } from '../simulation/federated-logout'
 import type { Auth0Identity, Auth0Session } from '../auth0/types'
 import { logoutRequest } from './preview'
@@ -443,13 +443,6 @@ export interface BulkTarget {
   /** The user's identities, needed by a `connection` criterion. */
   identities?: SessionOwner['identities']
 }
-
-/**
- * - `matching-sessions`: one `delete-session` per session matching the filter (a filter is required).
- * - `all-sessions`: one `delete-user-sessions` per user.
- * - `all-sessions-and-tokens`: that, plus one `delete-user-refresh-tokens` per user.
- */
-export type BulkMode = 'matching-sessions' | 'all-sessions' | 'all-sessions-and-tokens'
 
 /** The requests of a bulk action and what they cover. */
 export interface BulkPlan {

@@ -9,6 +9,7 @@ import type {
   LogoutRequestKind,
 } from './types'
 import { AppFailure } from '../result'
+import { plural } from '../text'
 
 /**
  * Names under which `selected_initiators` may hold the initiator Management API session deletion
@@ -34,8 +35,6 @@ export const UNCOMMITTED_WORK_WARNING =
 /** Deletion and revocation are asynchronous (reference §4, §7). */
 export const EVENTUAL_CONSISTENCY_NOTE =
   'Deleting and revoking sessions and refresh tokens is asynchronous and eventually consistent: they may still be listed, or even work, for a short while after the requests succeed.'
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
 
 function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join('')

@@ -77,6 +77,19 @@ export interface BackchannelOutcome {
   reason: string
 }
 
+/** What a logout action leaves running: the preview states it, the job keeps it, the receipt restates it. */
+export interface Survivors {
+  /** Access tokens stay valid until they expire: they cannot be revoked. */
+  accessTokens: string
+  /** Upstream identity-provider sessions: no Management API action ends them. */
+  idpSessions: { connection: string; reason: string }[]
+  refreshTokens: { id: string; appName: string; reason: string }[]
+  /** Applications whose own (local) session keeps running. */
+  appSessions: { appName: string; reason: string }[]
+  /** The user's Auth0 sessions the action does not end. */
+  sessions: SurvivingSession[]
+}
+
 /**
  * The blast radius of a logout action, computed from data already read and before anything is sent.
  *
@@ -91,16 +104,7 @@ export interface LogoutPreview {
   ends: { sessions: EndedSession[]; refreshTokens: EndedRefreshToken[] }
   /** Applications used in the ended sessions, plus those whose refresh tokens end. */
   backchannel: BackchannelOutcome[]
-  survives: {
-    /** Access tokens stay valid until they expire: they cannot be revoked. */
-    accessTokens: string
-    /** Upstream identity-provider sessions: no Management API action ends them. */
-    idpSessions: { connection: string; reason: string }[]
-    refreshTokens: { id: string; appName: string; reason: string }[]
-    /** Applications whose own (local) session keeps running. */
-    appSessions: { appName: string; reason: string }[]
-    sessions: SurvivingSession[]
-  }
+  survives: Survivors
   warnings: string[]
   requests: LogoutRequest[]
   counts: { sessions: number; refreshTokens: number; requests: number }
@@ -127,7 +131,13 @@ export interface SessionFilter {
 /** Who a bulk logout is aimed at: a pasted list or CSV of user ids / emails, or a connection. */
 export type BulkSource = { kind: 'list'; text: string } | { kind: 'connection'; connection: string }
 
-/** What a bulk logout ends for each user of the cohort. */
+/**
+ * What a bulk logout ends for each user of the cohort.
+ *
+ * - `matching-sessions`: one `delete-session` per session matching the filter (a filter is required).
+ * - `all-sessions`: one `delete-user-sessions` per user.
+ * - `all-sessions-and-tokens`: that, plus one `delete-user-refresh-tokens` per user.
+ */
 export type BulkMode = 'matching-sessions' | 'all-sessions' | 'all-sessions-and-tokens'
 
 /** A bulk logout: the cohort and what is ended for it. */

@@ -8,6 +8,7 @@ import {
 import { federatedLogoutSupport, idpKindOf, strategyDisplayName } from './federated-logout'
 import type { LogoutEndpoint, ScenarioBackchannel, ScenarioConnection } from './types'
 import { subscribes } from './world'
+import { plural } from '../text'
 
 // The tenant logout posture report: for every application and every way it can log a user out,
 // what keeps the user signed in afterwards, and which Allowed Logout URLs are risky. Static: it
@@ -272,8 +273,6 @@ export function shortList(items: readonly string[], max = 5): string {
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 // ---------------------------------------------------------------------------------------------
 // Connections

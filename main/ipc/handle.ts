@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Input, Method, Output, Result } from '../../preload/contract'
-import { AppFailure, fail } from '../../core/result'
+import { fail, toAppError } from '../../core/result'
 import { inputSchemas } from './schemas'
 
 /** One function per contract method: validated input in, Result out. */
@@ -92,12 +92,10 @@ export function createInvoker(handlers: HandlerTable, log: ErrorLog) {
       const handler = handlers[name] as (input: unknown) => Promise<Result<unknown>>
       return await handler(parsed.data)
     } catch (error) {
-      if (error instanceof AppFailure) return { ok: false, error: error.toAppError() }
-      log.error(`Handler ${name} failed`, error)
-      return fail(
-        'INTERNAL',
-        'Something went wrong inside Session Console. Details are in the log.',
-      )
+      return {
+        ok: false,
+        error: toAppError(error, (bug) => log.error(`Handler ${name} failed`, bug)),
+      }
     }
   }
 }

@@ -36,7 +36,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     discardConfigDraft: (input) => s.config.discardDraft(input.tenantId),
     previewConfigPush: (input) => s.config.previewPush(input.tenantId),
     pushConfig: (input) => s.config.push(input.previewId, input.resolutions, input.confirmation),
-    listActivity: () => s.logout.activity(),
-    exportActivity: (input) => s.logout.exportActivity(input.format),
+    listActivity: () => s.activity.list(),
+    exportActivity: (input) => s.activity.export(input.format),
   }
 }

@@ -1,7 +1,12 @@
 /** Logout previews, jobs, receipts (the preview model is `core/logout/types.ts`). */
 
 import type { AppError } from '../../core/result'
-import type { CohortSummary, LogoutPreview, LogoutRequest } from '../../core/logout/types'
+import type {
+  CohortSummary,
+  LogoutPreview,
+  LogoutRequest,
+  Survivors,
+} from '../../core/logout/types'
 import type { Environment } from './tenants'
 
 export type {
@@ -18,6 +23,7 @@ export type {
   LogoutRequestKind,
   SessionFilter,
   SurvivingSession,
+  Survivors,
 } from '../../core/logout/types'
 
 /** Where one item stands. */
@@ -72,6 +78,11 @@ export interface JobRecord {
   states: Record<string, JobItemState>
   /** Why the runner paused the job on its own, e.g. the journal could not be written. */
   error?: AppError
+  /**
+   * What the previewed action leaves running, kept with the job so that a receipt written after a
+   * pause, a crash or a retry still says it. Absent in journals written before it was kept.
+   */
+  remains?: Survivors
 }
 
 /** What the UI shows about a job: counts, rate and time left. */
@@ -114,12 +125,7 @@ export interface LogoutReceipt {
   }[]
   counts: { verified: number; pending: number; failed: number }
   /** Layers that keep running after this action (from the preview, restated). */
-  remains: {
-    idpSessions: { connection: string; reason: string }[]
-    appSessions: { appName: string; reason: string }[]
-    refreshTokens: { id: string; appName: string; reason: string }[]
-    accessTokens: string
-  }
+  remains: Survivors
 }
 
 /** A job as the renderer sees it: its record's progress plus its items. */

@@ -30,6 +30,8 @@ test('end one session: preview, confirm, receipt, map updates, activity log', as
   const receipt = dialog.getByRole('region', { name: 'Receipt' })
   await expect(receipt).toContainText('1 ended and verified', { timeout: 20_000 })
   await expect(receipt).toContainText('Still running after this')
+  // The sessions the action left alone are on the receipt too, not only on the preview.
+  await expect(receipt.locator('.remains')).toContainText('Auth0 session on Safari on iPhone')
   await page.screenshot({ path: 'test-results/logout-receipt.png' })
   await dialog.getByRole('button', { name: 'Done' }).click()
 

@@ -41,7 +41,10 @@ describe.skipIf(!availability.ok)('client secrets in the real OS keychain', () =
       log: { error: (m, c) => logs.push(`${m} ${String(c)}`) },
     })
 
-  async function call<T>(method: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
+  async function call<T>(
+    method: string,
+    input?: unknown,
+  ): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
     const res = await fetch(`${app.host.url}/api/invoke/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: app.host.token },

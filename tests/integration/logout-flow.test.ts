@@ -9,6 +9,7 @@ import {
   DEMO_USERS,
   startSandbox,
   type Sandbox,
+  type SandboxRefreshToken,
   type SandboxSession,
 } from '../../main/sandbox/server'
 import { createActivityLog } from '../../main/services/activity/activity-log'
@@ -61,8 +62,10 @@ afterAll(() => {
  * own logout service unless `logoutDeps` asks for a clock or verification settings, which
  * createAppServices does not expose: then it is built with the same collaborators the app wires.
  */
-function openApp(logoutDeps: Partial<Pick<LogoutDeps, 'now' | 'verify' | 'activity'>> = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sc-logout-it-'))
+function openApp(
+  logoutDeps: Partial<Pick<LogoutDeps, 'now' | 'verify' | 'activity'>> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'sc-logout-it-')),
+) {
   dirs.push(dataDir)
   const events = createRecordingEvents()
   const services = createAppServices({
@@ -221,6 +224,78 @@ describe('targeted logout', () => {
     expect(sandbox.store.getRefreshToken(DASHBOARD)).toBeUndefined()
     expect(sandbox.store.getRefreshToken(MOBILE)).toBeDefined()
     expect(sandbox.store.getSession(SAFARI)).toBeDefined()
+  })
+})
+
+/** Copies of one of the user's refresh tokens under new ids, put straight into the Sandbox. */
+function addTokens(template: string, count: number): string[] {
+  const source = sandbox.store.getRefreshToken(template) as SandboxRefreshToken
+  return Array.from({ length: count }, (_, i) => {
+    const id = `${template}-copy-${i}`
+    sandbox.store.putRefreshToken({ ...source, id })
+    return id
+  })
+}
+
+describe('what survives, on the receipt', () => {
+  /** A job of at least 8 token revokes on a slow tenant, paused while 4 are in flight. */
+  async function pausedTokenJob(app: ReturnType<typeof openApp>) {
+    const mobileApp = sandbox.store.getRefreshToken(MOBILE)?.client_id ?? ''
+    addTokens(MOBILE, 7)
+    sandbox.setFaults({ latencyMs: 400 })
+    const previewed = await must(
+      app.logout.preview(ALICE, { kind: 'revoke-app-tokens', clientId: mobileApp }),
+    )
+    const { survives } = previewed.preview
+    // Revoking tokens ends no session: every one of Alice's sessions is still signed in after it.
+    expect(survives.sessions.map((x) => x.sessionId).sort()).toEqual(
+      [CHROME, SAFARI, FIREFOX].sort(),
+    )
+    const started = await must(app.logout.start(previewed.previewId))
+    const paused = await must(app.logout.control(started.progress.id, 'pause'))
+    expect(paused?.progress.status).toBe('paused')
+    expect(paused?.progress.pending).toBeGreaterThan(0)
+    sandbox.setFaults({})
+    return { jobId: started.progress.id, survives, requests: previewed.preview.requests.length }
+  }
+
+  it('pause, then resume: the receipt still lists the sessions, tokens and IdP sessions that survive', async () => {
+    const app = openApp()
+    const { jobId, survives, requests } = await pausedTokenJob(app)
+    expect(requests).toBeGreaterThanOrEqual(8)
+    await must(app.logout.control(jobId, 'resume'))
+    const receipt = receiptOf(await app.settled(jobId))
+    expect(receipt.counts).toEqual({ verified: requests, pending: 0, failed: 0 })
+    // Quitting waits for every receipt and entry being written: one of each, none failed.
+    await app.services.dispose()
+    const [job] = await must(app.logout.list())
+    expect(job?.error).toBeUndefined()
+    expect(app.activityLines()).toHaveLength(1)
+    expect(receipt.remains).toEqual(survives)
+  })
+
+  it('quit mid-job, then resume in a new app: the journal kept what survives', async () => {
+    const first = openApp()
+    const { jobId, survives } = await pausedTokenJob(first)
+    await first.services.dispose()
+    const journal = readFileSync(
+      join(first.dataDir, 'jobs', 'sandbox', `job-${jobId}.json`),
+      'utf8',
+    )
+    expect(journal).toContain(SAFARI)
+
+    const second = openApp({}, first.dataDir)
+    const listed = await must(second.logout.list())
+    expect(listed.map((j) => j.progress.id)).toContain(jobId)
+    await must(second.logout.control(jobId, 'resume'))
+    const receipt = receiptOf(await second.settled(jobId))
+    expect(receipt.remains).toEqual(survives)
+    const onDisk = JSON.parse(
+      readFileSync(join(first.dataDir, 'jobs', 'sandbox', `${jobId}.receipt.json`), 'utf8'),
+    ) as LogoutReceipt
+    expect(onDisk.remains.sessions.map((x) => x.sessionId).sort()).toEqual(
+      [CHROME, SAFARI, FIREFOX].sort(),
+    )
   })
 })
 

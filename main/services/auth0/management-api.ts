@@ -44,6 +44,7 @@ import {
 } from './rate-pacer'
 import { AppFailure } from '../../../core/result'
 import { isLoopbackDomain } from '../tenants/tenant-domain'
+import { sentence } from '../../../core/text'
 
 /** How to reach one tenant. */
 export interface TenantConnection {
@@ -321,8 +322,6 @@ const bodyMessage = (body: unknown): string | undefined => {
   if (oneLine === '' || oneLine.startsWith('<')) return undefined
   return oneLine.length > MAX_QUOTE ? `${oneLine.slice(0, MAX_QUOTE)}…` : oneLine
 }
-
-const sentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`)
 
 const joinWords = (items: readonly string[]): string =>
   items.length <= 1

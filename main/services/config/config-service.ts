@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type {
-  AppError,
   ConfigDraft,
   ConfigWorkspace,
   PushPreview,
@@ -31,6 +30,8 @@ import { resourcePatch, type FieldChange } from '../../../core/config/patch'
 import { createConfigStore, type ConfigStore } from './config-store'
 import type { TenantApi } from '../ports'
 import { AppFailure, ok } from '../../../core/result'
+import { appErrorOf } from '../errors'
+import { plural } from '../../../core/text'
 
 /** How long a push preview waits for its confirmation. */
 export const PUSH_PREVIEW_TTL_MS = 10 * 60_000
@@ -56,15 +57,8 @@ interface StoredPreview {
   expires: number
 }
 
-const errorOf = (error: unknown): AppError =>
-  error instanceof AppFailure
-    ? error.toAppError()
-    : { code: 'INTERNAL', message: 'The request failed inside Session Console.' }
-
 /** A Management API object as a plain record (the model reads it by path). */
 const rawOf = (value: object): Record<string, unknown> => value as Record<string, unknown>
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** Whether a plan's field will be sent, given the user's resolutions. */
 const sends = (
@@ -379,7 +373,12 @@ export function createConfigService(deps: ConfigDeps) {
           for (const f of sent) settled.set(`${plan.resource}\u0000${f.field}`, f.mine)
           results.push({ resource: plan.resource, status: 'updated', fields })
         } catch (error) {
-          results.push({ resource: plan.resource, status: 'failed', fields, error: errorOf(error) })
+          results.push({
+            resource: plan.resource,
+            status: 'failed',
+            fields,
+            error: appErrorOf(error, 'A configuration push'),
+          })
         }
       }
 
@@ -393,7 +392,7 @@ export function createConfigService(deps: ConfigDeps) {
         if (rest === null) await store.deleteDraft(tenantId)
         else await store.saveDraft(tenantId, rest)
       } catch (error) {
-        notice = `The configuration could not be read again after the push (${errorOf(error).message}); pull it before editing further. Your draft is kept.`
+        notice = `The configuration could not be read again after the push (${appErrorOf(error, 'A configuration push').message}); pull it before editing further. Your draft is kept.`
       }
 
       const sentFields = results

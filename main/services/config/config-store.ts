@@ -3,14 +3,14 @@ import { join, resolve, sep } from 'node:path'
 import { z } from 'zod'
 import type { ConfigDraft, TenantConfiguration } from '../../../preload/contract'
 import { configDraftSchema, configurationSchema, TENANT_ID_PATTERN } from './config-schema'
-import { writeFileAtomic, type AtomicWrite } from '../logout/jobs/journal'
+import { writeFileAtomic, type AtomicWrite } from '../atomic-write'
 import { AppFailure } from '../../../core/result'
 
 /**
  * The offline configuration on disk: per tenant `<dir>/<tenantId>/snapshot.json` (the last pull)
  * and `draft.json` (the edits), where `dir` is `<dataDir>/config`.
  *
- * - Atomic: every write goes through the job journal's {@link writeFileAtomic} (tmp file, fsync,
+ * - Atomic: every write goes through {@link writeFileAtomic} (tmp file, fsync,
  *   rename, directory fsync): a crash leaves the old or the new file, never a torn one.
  * - Serialized per tenant: writes and deletes of one tenant run one after another in call order,
  *   so the last save wins and two writes never share the `.tmp` file.

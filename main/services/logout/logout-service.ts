@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
+import { readdirSync, mkdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type {
-  ActivityEntry,
   AppError,
   BulkMode,
   BulkSource,
   CohortSummary,
+  JobCommand,
   LogoutPreview,
   SessionFilter,
   JobRecord,
@@ -18,31 +18,16 @@ import type {
   TenantSummary,
   UserLayers,
 } from '../../../preload/contract'
+import { previewBulkLogout } from '../../../core/logout/bulk-preview'
+import { previewLogout } from '../../../core/logout/preview'
+import { AppFailure, fail, ok } from '../../../core/result'
 import type { ActivityLog } from '../activity/activity-log'
+import type { EventSink, TenantApi } from '../ports'
+import { readCohort } from './cohort-reader'
 import { createJobRunner, type JobRunner } from './jobs/job-runner'
 import { createLogoutExecutor, type LogoutApi as ExecutorApi } from './jobs/logout-executor'
 import { verifyGone, type VerifyApi } from './jobs/verify'
-import {
-  describeFilter,
-  isEmptyFilter,
-  parseCohortList,
-  planBulk,
-  type BulkTarget,
-} from '../../../core/logout/cohort'
-import {
-  ACCESS_TOKENS_SURVIVE,
-  EVENTUAL_CONSISTENCY_NOTE,
-  UNCOMMITTED_WORK_WARNING,
-  previewLogout,
-} from '../../../core/logout/preview'
-import { parseUserAgent } from '../../../core/layers/user-agent'
-import type { EventSink, TenantApi } from '../ports'
-import { AppFailure, fail, ok } from '../../../core/result'
-
-/** Users of a connection read for one bulk cohort at most (Auth0 search pages stop at 1,000). */
-export const MAX_CONNECTION_COHORT = 1000
-/** Users read at once while building a cohort (the pacer spaces the requests anyway). */
-const COHORT_CONCURRENCY = 4
+import { buildReceipt, readReceipt, receiptOutcome, writeReceipt } from './receipts'
 
 /** How long a preview may wait for its confirmation. */
 export const PREVIEW_TTL_MS = 10 * 60_000
@@ -78,6 +63,10 @@ export function createLogoutService(deps: LogoutDeps) {
   const runners = new Map<string, JobRunner>()
   const receipts = new Map<string, LogoutReceipt>()
   const settling = new Set<Promise<void>>()
+  /** The newest settlement of each job, which the next one waits for. */
+  const lastSettle = new Map<string, Promise<void>>()
+  /** `updatedAt` of the record each job's receipt was last made from. */
+  const settledVersion = new Map<string, string>()
   /** Jobs whose receipt or activity entry could not be written, and why. */
   const recordErrors = new Map<string, AppError>()
   const jobsDir = join(deps.dataDir, 'jobs')
@@ -103,13 +92,8 @@ export function createLogoutService(deps: LogoutDeps) {
   }
 
   function loadReceipt(dir: string, jobId: string) {
-    const file = join(dir, `${jobId}.receipt.json`)
-    if (!existsSync(file)) return
-    try {
-      receipts.set(jobId, JSON.parse(readFileSync(file, 'utf8')) as LogoutReceipt)
-    } catch {
-      // An unreadable receipt is re-created the next time the job is verified.
-    }
+    const receipt = readReceipt(dir, jobId)
+    if (receipt) receipts.set(jobId, receipt)
   }
 
   function view(tenantId: string, record: JobRecord): JobView {
@@ -163,25 +147,35 @@ export function createLogoutService(deps: LogoutDeps) {
     return previewed
   }
 
-  /** When a job stops running, verify what it ended, write the receipt and the activity entry. */
   /**
    * Verifies a job once it is idle, writes its receipt and activity entry, in the background.
    * Tracked so that quitting waits for it, and a failure (a full disk, say) is logged and never
    * becomes an unhandled rejection that would stop the host.
    */
-  function settle(tenantId: string, jobId: string, remains: LogoutReceipt['remains']): void {
-    const pending: Promise<void> = settleNow(tenantId, jobId, remains)
+  function settle(tenantId: string, jobId: string): void {
+    // One settlement at a time per job, in order: a resume while the previous run is still being
+    // verified waits for it, and a state already settled is not settled twice (one receipt write,
+    // one activity entry per finished run).
+    const previous = lastSettle.get(jobId) ?? Promise.resolve()
+    const pending: Promise<void> = previous
+      .then(() => settleNow(tenantId, jobId))
       .catch((error: unknown) => {
         console.error(`Could not write the receipt or activity entry of job ${jobId}`, error)
       })
-      .finally(() => settling.delete(pending))
+      .finally(() => {
+        settling.delete(pending)
+        if (lastSettle.get(jobId) === pending) lastSettle.delete(jobId)
+      })
     settling.add(pending)
+    lastSettle.set(jobId, pending)
   }
 
-  async function settleNow(tenantId: string, jobId: string, remains: LogoutReceipt['remains']) {
+  async function settleNow(tenantId: string, jobId: string) {
     const r = runner(tenantId)
     const record = await r.whenIdle(jobId)
     if (record.status === 'paused' || record.status === 'interrupted') return
+    if (settledVersion.get(jobId) === record.updatedAt) return
+    settledVersion.set(jobId, record.updatedAt)
     const succeeded = record.items.filter((i) =>
       ['done', 'gone'].includes(record.states[i.key]?.status ?? ''),
     )
@@ -195,29 +189,7 @@ export function createLogoutService(deps: LogoutDeps) {
     } catch {
       // Verification itself could not run: every item stays "pending" in the receipt.
     }
-    const items = record.items.map((i) => {
-      const state = record.states[i.key]
-      const result = state?.status ?? 'pending'
-      const verification =
-        result === 'done' || result === 'gone' ? (checks[i.key] ?? 'pending') : ('failed' as const)
-      return {
-        key: i.key,
-        label: i.label,
-        result,
-        verification,
-        ...(state?.error && { error: state.error }),
-      }
-    })
-    const count = (v: string) => items.filter((i) => i.verification === v).length
-    const receipt: LogoutReceipt = {
-      jobId,
-      tenantId,
-      action: record.action,
-      finishedAt: now().toISOString(),
-      items,
-      counts: { verified: count('verified'), pending: count('pending'), failed: count('failed') },
-      remains,
-    }
+    const receipt = buildReceipt(record, checks, now().toISOString())
     receipts.set(jobId, receipt)
     try {
       await recordFinished(tenantId, record, receipt)
@@ -235,11 +207,7 @@ export function createLogoutService(deps: LogoutDeps) {
 
   /** Writes a finished job's receipt file and its activity-log entry. */
   async function recordFinished(tenantId: string, record: JobRecord, receipt: LogoutReceipt) {
-    const jobId = record.id
-    writeFileSync(
-      join(jobsDir, safeDirName(tenantId), `${jobId}.receipt.json`),
-      JSON.stringify(receipt),
-    )
+    await writeReceipt(join(jobsDir, safeDirName(tenantId)), receipt)
     const tenant = await deps.tenants.summary(tenantId)
     await deps.activity.append({
       tenantId,
@@ -250,20 +218,8 @@ export function createLogoutService(deps: LogoutDeps) {
       targets: record.items
         .slice(0, 200)
         .map((i) => ({ kind: i.kind, id: i.targetId, label: i.label })),
-      outcome: {
-        status:
-          record.status === 'cancelled'
-            ? 'cancelled'
-            : receipt.counts.failed === 0 && receipt.counts.pending === 0
-              ? 'completed'
-              : receipt.counts.verified === 0 && receipt.counts.pending === 0
-                ? 'failed'
-                : 'partial',
-        ended: receipt.counts.verified,
-        pending: receipt.counts.pending,
-        failed: receipt.counts.failed,
-      },
-      jobId,
+      outcome: receiptOutcome(record, receipt),
+      jobId: record.id,
     })
   }
 
@@ -305,21 +261,10 @@ export function createLogoutService(deps: LogoutDeps) {
         tenantId,
         action: previewed.preview.title,
         ...(reason?.trim() && { reason: reason.trim() }),
-        items: previewed.preview.requests.map((q) => ({
-          key: q.key,
-          kind: q.kind,
-          targetId: q.targetId,
-          userId: q.userId,
-          label: q.label,
-        })),
+        items: previewed.preview.requests,
+        remains: previewed.preview.survives,
       })
-      const { survives } = previewed.preview
-      settle(tenantId, record.id, {
-        idpSessions: survives.idpSessions,
-        appSessions: survives.appSessions,
-        refreshTokens: survives.refreshTokens,
-        accessTokens: survives.accessTokens,
-      })
+      settle(tenantId, record.id)
       return ok(view(tenantId, record))
     },
 
@@ -335,71 +280,18 @@ export function createLogoutService(deps: LogoutDeps) {
       const { id, api } = await deps.tenants.active()
       const cohort = await readCohort(api, source)
       if (!cohort.ok) return cohort
-      const { targets, listErrors } = cohort.value
-      const plan = planBulk(targets, mode, isEmptyFilter(filter) ? undefined : filter)
-      const tenant = await deps.tenants.summary(id)
-      const who =
-        source.kind === 'list' ? `${targets.length} listed users` : `users of ${source.connection}`
-      const description = `${who}${filter && !isEmptyFilter(filter) ? `, sessions matching ${describeFilter(filter)}` : ''}`
-      const endedIds = new Set(
-        plan.requests.filter((r) => r.kind === 'delete-session').map((r) => r.targetId),
-      )
-      const plannedUsers = new Set(plan.requests.map((r) => r.userId))
       const appNames = new Map(
         (await api.listClients().catch(() => [])).map((c) => [c.client_id ?? '', c.name ?? '']),
       )
-      const ended = targets.flatMap((t) =>
-        (t.sessions ?? [])
-          .filter((s) =>
-            mode === 'matching-sessions' ? endedIds.has(s.id ?? '') : plannedUsers.has(t.userId),
-          )
-          .map((s) => ({
-            id: `session:${s.id ?? ''}`,
-            sessionId: s.id ?? '',
-            device: `${parseUserAgent(s.device?.last_user_agent).label} · ${s.device?.last_ip ?? 'no IP'} · ${t.email ?? t.userId}`,
-            apps: (s.clients ?? []).map(
-              (c) => appNames.get(c.client_id ?? '') ?? c.client_id ?? '',
-            ),
-          })),
-      )
-      const preview: LogoutPreview = {
-        action: {
-          kind: 'bulk',
-          source:
-            source.kind === 'list' ? { kind: 'list', text: `${targets.length} entries` } : source,
-          mode,
-          ...(filter && { filter }),
-          description,
-        },
-        title: `${mode === 'matching-sessions' ? `End ${plan.sessions} sessions` : mode === 'all-sessions' ? 'End all sessions' : 'End all sessions and refresh tokens'} of ${plan.users} users`,
-        global: true,
-        ends: { sessions: ended, refreshTokens: [] },
-        backchannel: [],
-        survives: {
-          accessTokens: ACCESS_TOKENS_SURVIVE,
-          idpSessions: [],
-          refreshTokens: [],
-          appSessions: [],
-          sessions: [],
-        },
-        warnings: [
-          UNCOMMITTED_WORK_WARNING,
-          mode === 'all-sessions-and-tokens'
-            ? 'Every refresh token of these users is revoked too.'
-            : 'Refresh tokens are not revoked: applications holding them stay signed in until they are revoked or expire.',
-          'Identity-provider sessions are never ended by the Management API.',
-          EVENTUAL_CONSISTENCY_NOTE,
-        ],
-        requests: plan.requests,
-        counts: { sessions: plan.sessions, refreshTokens: 0, requests: plan.requests.length },
-      }
-      const summary: CohortSummary = {
-        users: plan.users,
-        sessions: plan.sessions,
-        skipped: plan.skipped,
-        listErrors,
-      }
-      return ok(keep(preview, tenant, String(plan.users), summary))
+      const { preview, cohort: summary } = previewBulkLogout({
+        source,
+        mode,
+        ...(filter && { filter }),
+        ...cohort.value,
+        appNames,
+      })
+      const tenant = await deps.tenants.summary(id)
+      return ok(keep(preview, tenant, String(summary.users), summary))
     },
 
     /** Every job, newest first; recovers journals of every tenant folder on first call. */
@@ -415,17 +307,8 @@ export function createLogoutService(deps: LogoutDeps) {
     },
 
     /** Pause, resume, cancel, retry failed items, or discard. */
-    async control(
-      id: string,
-      command: 'pause' | 'resume' | 'cancel' | 'retry-failed' | 'discard',
-    ): Promise<Result<JobView | null>> {
+    async control(id: string, command: JobCommand): Promise<Result<JobView | null>> {
       const { tenantId, runner: r, record } = find(id)
-      const remains = receipts.get(id)?.remains ?? {
-        idpSessions: [],
-        appSessions: [],
-        refreshTokens: [],
-        accessTokens: '',
-      }
       switch (command) {
         case 'pause':
           return ok(view(tenantId, await r.pause(id)))
@@ -437,12 +320,12 @@ export function createLogoutService(deps: LogoutDeps) {
           return ok(null)
         case 'resume': {
           const next = await r.resume(id)
-          settle(tenantId, id, remains)
+          settle(tenantId, id)
           return ok(view(tenantId, next))
         }
         case 'retry-failed': {
           const next = await r.retryFailed(record.id)
-          settle(tenantId, id, remains)
+          settle(tenantId, id)
           return ok(view(tenantId, next))
         }
       }
@@ -452,16 +335,7 @@ export function createLogoutService(deps: LogoutDeps) {
     async retryItem(id: string, key: string): Promise<Result<JobView>> {
       const { tenantId, runner: r } = find(id)
       const next = await r.retryItem(id, key)
-      settle(
-        tenantId,
-        id,
-        receipts.get(id)?.remains ?? {
-          idpSessions: [],
-          appSessions: [],
-          refreshTokens: [],
-          accessTokens: '',
-        },
-      )
+      settle(tenantId, id)
       return ok(view(tenantId, next))
     },
 
@@ -479,111 +353,7 @@ export function createLogoutService(deps: LogoutDeps) {
       // Receipts and activity entries being written are finished, not cut off.
       await Promise.all([...settling])
     },
-
-    /** The activity log, newest first. */
-    async activity(): Promise<Result<{ entries: ActivityEntry[]; skippedLines: number }>> {
-      const page = await deps.activity.list({ limit: 1000 })
-      return ok({ entries: page.entries, skippedLines: page.skippedLines })
-    },
-
-    /** The activity log as a JSON or Markdown file. */
-    async exportActivity(
-      format: 'json' | 'markdown',
-    ): Promise<Result<{ filename: string; content: string }>> {
-      const page = await deps.activity.list({ limit: 1000 })
-      const stamp = now().toISOString().slice(0, 10)
-      return ok(
-        format === 'json'
-          ? {
-              filename: `session-console-activity-${stamp}.json`,
-              content: deps.activity.exportJson(page.entries),
-            }
-          : {
-              filename: `session-console-activity-${stamp}.md`,
-              content: deps.activity.exportMarkdown(page.entries),
-            },
-      )
-    },
   }
-}
-
-/** Read the users of a bulk cohort and their sessions, a few at a time through the pacer. */
-async function readCohort(
-  api: TenantApi,
-  source: BulkSource,
-): Promise<Result<{ targets: BulkTarget[]; listErrors: CohortSummary['listErrors'] }>> {
-  const users: { userId: string; email?: string; identities?: BulkTarget['identities'] }[] = []
-  let listErrors: CohortSummary['listErrors'] = []
-  if (source.kind === 'list') {
-    const parsed = parseCohortList(source.text)
-    listErrors = parsed.errors
-    if (parsed.entries.length === 0) {
-      return fail(
-        'INVALID_INPUT',
-        parsed.errors[0]?.reason ?? 'The list has no user ids or emails.',
-      )
-    }
-    for (const entry of parsed.entries) {
-      if (entry.kind === 'user_id') users.push({ userId: entry.value })
-      else {
-        const found = await api.getUsersByEmail(entry.value)
-        if (found.length === 0)
-          listErrors.push({
-            line: entry.line,
-            text: entry.value,
-            reason: 'No user has this email.',
-          })
-        for (const u of found)
-          users.push({
-            userId: u.user_id,
-            ...(u.email && { email: u.email }),
-            ...(u.identities && { identities: u.identities }),
-          })
-      }
-    }
-  } else {
-    for (let page = 0; users.length < MAX_CONNECTION_COHORT; page++) {
-      const found = await api.searchUsers({
-        q: `identities.connection:"${source.connection.replace(/"/g, '')}"`,
-        page,
-        perPage: 100,
-      })
-      users.push(
-        ...found.users.map((u) => ({
-          userId: u.user_id,
-          ...(u.email && { email: u.email }),
-          ...(u.identities && { identities: u.identities }),
-        })),
-      )
-      if (found.users.length < 100 || (page + 1) * 100 >= found.total) break
-    }
-  }
-  const targets: BulkTarget[] = Array.from({ length: users.length }, (_, i) => ({
-    userId: users[i]?.userId ?? '',
-    sessions: null,
-  }))
-  let next = 0
-  await Promise.all(
-    Array.from({ length: COHORT_CONCURRENCY }, async () => {
-      while (next < users.length) {
-        const i = next++
-        const u = users[i] as (typeof users)[number]
-        let sessions: BulkTarget['sessions'] = null
-        try {
-          sessions = await api.listUserSessions(u.userId)
-        } catch (error) {
-          if (!(error instanceof AppFailure) || error.code !== 'NOT_FOUND') throw error
-        }
-        targets[i] = {
-          userId: u.userId,
-          ...(u.email && { email: u.email }),
-          ...(u.identities && { identities: u.identities }),
-          sessions,
-        }
-      }
-    }),
-  )
-  return ok({ targets, listErrors })
 }
 
 function safeDirName(tenantId: string): string {

@@ -1,9 +1,10 @@
-import type { AppError, Result, UserHit, UserLayers } from '../../../preload/contract'
+import type { Result, UserHit, UserLayers } from '../../../preload/contract'
 import type { Auth0User } from '../../../core/auth0/types'
 import type { LayerInput } from '../../../core/layers/layer-model'
 import { buildUserLayers } from '../../../core/layers/layer-model'
 import type { SettingsStore, TenantApi } from '../ports'
 import { AppFailure, fail, ok } from '../../../core/result'
+import { appErrorOf } from '../errors'
 import { buildUserSearchQuery } from './user-search-query'
 
 /** Collaborators of the users service. */
@@ -33,11 +34,6 @@ function toHit(user: Auth0User): UserHit {
   }
 }
 
-function asAppError(error: unknown): AppError {
-  if (error instanceof AppFailure) return error.toAppError()
-  throw error
-}
-
 /**
  * Finding users and reading every layer that keeps one signed in, on the active tenant.
  */
@@ -60,10 +56,20 @@ export function createUsersService(deps: UsersDeps) {
     const [clients, connections] = await Promise.all([
       api
         .listClients()
-        .catch((e: unknown) => (errors.push({ part: 'applications', error: asAppError(e) }), null)),
+        .catch(
+          (e: unknown) => (
+            errors.push({ part: 'applications', error: appErrorOf(e, 'Reading a user') }),
+            null
+          ),
+        ),
       api
         .listConnections()
-        .catch((e: unknown) => (errors.push({ part: 'connections', error: asAppError(e) }), null)),
+        .catch(
+          (e: unknown) => (
+            errors.push({ part: 'connections', error: appErrorOf(e, 'Reading a user') }),
+            null
+          ),
+        ),
     ])
     const fresh = { at: now().getTime(), clients, connections, errors }
     if (errors.length === 0) catalogs.set(tenantId, fresh)
@@ -114,13 +120,16 @@ export function createUsersService(deps: UsersDeps) {
         api
           .listUserSessions(userId)
           .catch(
-            (e: unknown) => (unavailable.push({ part: 'sessions', error: asAppError(e) }), null),
+            (e: unknown) => (
+              unavailable.push({ part: 'sessions', error: appErrorOf(e, 'Reading a user') }),
+              null
+            ),
           ),
         api
           .listUserRefreshTokens(userId)
           .catch(
             (e: unknown) => (
-              unavailable.push({ part: 'refreshTokens', error: asAppError(e) }),
+              unavailable.push({ part: 'refreshTokens', error: appErrorOf(e, 'Reading a user') }),
               null
             ),
           ),

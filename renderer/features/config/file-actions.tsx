@@ -9,10 +9,10 @@ import { DeployFilePickers } from './deploy-file-pickers'
 import { ImportMessages } from './import-messages'
 import { planImport, type ImportPlan, type PickedImport } from './import-files'
 import { resourceLabel } from './value-text'
+import { plural } from '../../../core/text'
 
 type Open = 'none' | 'import' | 'export'
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** Import a Deploy CLI export (into the draft, or to compare); export the draft in both formats. */
 export function FileActions() {

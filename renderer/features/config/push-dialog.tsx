@@ -11,8 +11,8 @@ import { PushFieldRow } from './push-field-row'
 import { PushReceiptView } from './push-receipt'
 import { fieldLabel, resourceLabel } from './value-text'
 import { TypedConfirmation } from '../../components/typed-confirmation'
+import { plural } from '../../../core/text'
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 /** The number of fields a push sends: every `push` field and every conflict resolved as mine. */
 export function fieldsToSend(

@@ -2,6 +2,7 @@ import type { PushReceipt } from '../../../preload/contract'
 import { errorText } from '../../lib/error-text'
 import { dateTime } from '../../lib/time-text'
 import { fieldLabel, resourceLabel } from './value-text'
+import { plural } from '../../../core/text'
 
 const resultWords = {
   updated: 'updated',
@@ -10,7 +11,6 @@ const resultWords = {
   skipped: 'skipped',
 } as const
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 interface PushReceiptViewProps {
   receipt: PushReceipt

@@ -31,6 +31,12 @@ export function ReceiptView({ receipt }: ReceiptViewProps) {
       </ul>
       <h4>Still running after this</h4>
       <ul className="remains">
+        {remains.sessions.map((s) => (
+          <li key={s.id}>
+            Auth0 session on <strong>{s.device}</strong>
+            {s.apps.length > 0 && ` (${s.apps.join(', ')})`} — {s.reason}
+          </li>
+        ))}
         {remains.idpSessions.map((s) => (
           <li key={s.connection}>
             Identity-provider session at <strong>{s.connection}</strong> — {s.reason}

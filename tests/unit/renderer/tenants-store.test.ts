@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Result, TenantSummary, TenantsOverview } from '../../../preload/contract'
-import { createTenantsStore, selectActiveTenant } from '../../../renderer/features/tenants/tenants-store'
+import {
+  createTenantsStore,
+  selectActiveTenant,
+} from '../../../renderer/features/tenants/tenants-store'
 
 const sandbox: TenantSummary = {
   id: 'sandbox',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { AppError, AppErrorCode } from '../../../../preload/contract'
 import { AppFailure } from '../../../../core/result'
+import { appErrorOf } from '../../errors'
 import type {
   LogoutRequest,
   JobItemState,
@@ -9,7 +10,8 @@ import type {
   JobRecord,
   JobSpec,
 } from './job-types'
-import { createJournal, type AtomicWrite, type Journal, type JournalProblem } from './journal'
+import type { AtomicWrite } from '../../atomic-write'
+import { createJournal, type Journal, type JournalProblem } from './journal'
 
 /**
  * The job engine: runs a fixed list of Management API requests with bounded concurrency, retries
@@ -141,14 +143,6 @@ interface Job {
 }
 
 const FINISHED: ReadonlySet<JobItemStatus> = new Set(['done', 'gone', 'failed', 'cancelled'])
-
-const toAppError = (err: unknown): AppError =>
-  err instanceof AppFailure
-    ? err.toAppError()
-    : {
-        code: 'INTERNAL',
-        message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}`,
-      }
 
 const storageMessage = (err: unknown): string =>
   `The job journal could not be written (${err instanceof Error ? err.message : String(err)}). Nothing more was sent; free disk space or fix the folder's permissions, then resume.`
@@ -350,7 +344,7 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
           return
         } catch (err) {
           if (job.discarded) return
-          const error = toAppError(err)
+          const error = appErrorOf(err, 'A job item')
           if (error.code === 'NOT_FOUND') {
             finish(job, key, 'gone')
             return
@@ -419,7 +413,7 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
             // A bug in the runner itself: record it on the item rather than lose the job.
             const state = job.record.states[key]
             if (state !== undefined && !FINISHED.has(state.status)) {
-              finish(job, key, 'failed', toAppError(err))
+              finish(job, key, 'failed', appErrorOf(err, 'A job item'))
             }
           })
           .finally(() => {
@@ -510,6 +504,7 @@ export const createJobRunner = (options: JobRunnerOptions): JobRunner => {
         tenantId: spec.tenantId,
         action: spec.action,
         ...(spec.reason !== undefined && { reason: spec.reason }),
+        ...(spec.remains !== undefined && { remains: spec.remains }),
         createdAt,
         updatedAt: createdAt,
         status: 'running',

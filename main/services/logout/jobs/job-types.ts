@@ -15,7 +15,7 @@ export type {
   JobRecord,
   JobStatus,
 } from '../../../../preload/contract'
-import type { LogoutRequest } from '../../../../preload/contract'
+import type { LogoutRequest, Survivors } from '../../../../preload/contract'
 
 /** What `start` needs: the job's identity and its exact items. */
 export interface JobSpec {
@@ -23,4 +23,6 @@ export interface JobSpec {
   action: string
   reason?: string
   items: LogoutRequest[]
+  /** What the action leaves running; journaled with the job for its receipt. */
+  remains?: Survivors
 }

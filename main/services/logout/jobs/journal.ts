@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { z } from 'zod'
 import type { LogoutRequest, JobRecord } from './job-types'
+import { writeFileAtomic, type AtomicWrite } from '../../atomic-write'
 
 /**
  * The jobs' journal on disk: one JSON file per job, `job-<id>.json`, in one directory.
@@ -38,9 +39,6 @@ export interface JournalLoad {
   problems: JournalProblem[]
 }
 
-/** Writes `data` to `file` so that readers and crashes see the old or the new content only. */
-export type AtomicWrite = (file: string, data: string) => Promise<void>
-
 /** The journal of one directory. */
 export interface Journal {
   readonly dir: string
@@ -75,38 +73,6 @@ export const JOURNAL_FORMAT = 1
 
 const FILE_PATTERN = /^job-(.+)\.json$/
 
-const isCode = (err: unknown, ...codes: string[]): boolean =>
-  typeof err === 'object' &&
-  err !== null &&
-  codes.includes(String((err as { code?: unknown }).code))
-
-/**
- * Write to `<file>.tmp`, fsync, rename over `file`, fsync the directory.
- *
- * Directory fsync is not possible on Windows (opening a directory fails); the rename is then as
- * durable as the platform makes it.
- */
-export const writeFileAtomic: AtomicWrite = async (file, data) => {
-  const tmp = `${file}.tmp`
-  const handle = await open(tmp, 'w')
-  try {
-    await handle.writeFile(data, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  await rename(tmp, file)
-  let dirHandle
-  try {
-    dirHandle = await open(dirname(file), 'r')
-    await dirHandle.sync()
-  } catch (err) {
-    if (!isCode(err, 'EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP')) throw err
-  } finally {
-    await dirHandle?.close()
-  }
-}
-
 const errorSchema = z.object({ code: z.string(), message: z.string() })
 
 const itemSchema = z.object({
@@ -130,6 +96,24 @@ const stateSchema = z.object({
   finishedAt: z.string().optional(),
 })
 
+const reasonOf = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, reason: z.string() })
+
+/** What the job's action leaves running (the preview's `survives`), restated by its receipt. */
+const remainsSchema = z.object({
+  accessTokens: z.string(),
+  idpSessions: z.array(reasonOf({ connection: z.string() })),
+  refreshTokens: z.array(reasonOf({ id: z.string(), appName: z.string() })),
+  appSessions: z.array(reasonOf({ appName: z.string() })),
+  sessions: z.array(
+    reasonOf({
+      id: z.string(),
+      sessionId: z.string(),
+      device: z.string(),
+      apps: z.array(z.string()),
+    }),
+  ),
+})
+
 const recordSchema = z.object({
   id: z.string().min(1),
   tenantId: z.string(),
@@ -141,6 +125,7 @@ const recordSchema = z.object({
   items: z.array(itemSchema),
   states: z.record(z.string(), stateSchema),
   error: errorSchema.optional(),
+  remains: remainsSchema.optional(),
 })
 
 const fileSchema = z.object({ format: z.literal(JOURNAL_FORMAT), job: recordSchema })

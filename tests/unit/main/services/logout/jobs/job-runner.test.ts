@@ -11,11 +11,8 @@ import type {
   LogoutRequest,
   JobRecord,
 } from '../../../../../../main/services/logout/jobs/job-types'
-import {
-  writeFileAtomic,
-  type AtomicWrite,
-} from '../../../../../../main/services/logout/jobs/journal'
-import { AppFailure } from '../../../../../../core/result'
+import { writeFileAtomic, type AtomicWrite } from '../../../../../../main/services/atomic-write'
+import { AppFailure, INTERNAL_ERROR_MESSAGE } from '../../../../../../core/result'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -241,9 +238,10 @@ describe('job runner: outcomes of items', () => {
     })
   }
 
-  it('records an unexpected error as a failed item with code INTERNAL', async () => {
+  it('records an unexpected error as a failed item with code INTERNAL, its details only in the log', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const fake = fakeExecute(() => {
-      throw new TypeError('boom')
+      throw new TypeError('boom at https://tenant.example/api?token=abc')
     })
     const runner = createJobRunner({ dir: tempDir(), execute: fake.execute, retry: FAST_RETRY })
     const { id } = await runner.start(spec(items(1)))
@@ -251,8 +249,11 @@ describe('job runner: outcomes of items', () => {
     expect(fake.calls).toHaveLength(1)
     expect(record.states['delete-session:s0']?.error).toEqual({
       code: 'INTERNAL',
-      message: 'Unexpected error: boom',
+      message: INTERNAL_ERROR_MESSAGE,
     })
+    expect(JSON.stringify(record)).not.toContain('boom')
+    expect(logged).toHaveBeenCalledWith('A job item failed unexpectedly', expect.any(TypeError))
+    logged.mockRestore()
   })
 })
 

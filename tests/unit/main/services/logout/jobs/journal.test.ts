@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { JobRecord } from '../../../../../../main/services/logout/jobs/job-types'
-import {
-  createJournal,
-  writeFileAtomic,
-  type AtomicWrite,
-} from '../../../../../../main/services/logout/jobs/journal'
+import { createJournal } from '../../../../../../main/services/logout/jobs/journal'
+import { writeFileAtomic, type AtomicWrite } from '../../../../../../main/services/atomic-write'
 
 const dirs: string[] = []
 const tempDir = () => {
