@@ -79,6 +79,7 @@ export function createAppServices(deps: HostDeps) {
       dataDir: deps.dataDir,
       activity,
       tenants: { summary: (id) => tenants.summary(id), api: (id) => tenants.api(id) },
+      onTenantChanged: (tenantId) => users.invalidate(tenantId),
     }),
     /** Release timers, servers and connections. */
     async dispose(): Promise<void> {

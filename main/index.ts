@@ -1,8 +1,7 @@
 import { join } from 'node:path'
 import { app, session, shell, type BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
-import type { ApiEvents, EventName, StartupNotice } from '../preload/contract'
-import { events } from '../preload/contract'
+import type { StartupNotice } from '../preload/contract'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
 import { fromKeyValueFile, SETTINGS_FILE } from './adapters/settings-store'
 import { createAppServices } from './app-services'
@@ -20,6 +19,7 @@ import {
   trustedRendererOrigins,
 } from './security-policy'
 import { createMainWindow } from './window'
+import { createWindowEventSink, liveWindow } from './window-events'
 
 // Composition root: adapters → services → IPC → window. No logic lives here.
 // Every renderer sandboxed, whatever its webPreferences say (checklist #4); before 'ready'.
@@ -33,9 +33,10 @@ const source = rendererSource(process.env['ELECTRON_RENDERER_URL'], app.isPackag
 const openExternal: OpenExternal = (url) => shell.openExternal(url)
 
 app.on('second-instance', () => {
-  if (!mainWindow) return
-  if (mainWindow.isMinimized()) mainWindow.restore()
-  mainWindow.focus()
+  const win = liveWindow(mainWindow)
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  win.focus()
 })
 
 // Every WebContents, whoever creates it: no navigation, no new windows, no <webview> (#12–14).
@@ -60,11 +61,7 @@ void app.whenReady().then(() => {
     dataDir,
     settings,
     secrets: createKeytarSecretStore(),
-    events: {
-      emit<E extends EventName>(name: E, payload: ApiEvents[E]) {
-        mainWindow?.webContents.send(events[name], payload)
-      },
-    },
+    events: createWindowEventSink(() => mainWindow),
     openExternal,
     startupNotices: notices,
     createApi: createTenantApi,

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ActivityEntry, ConfigDraft, PushPreview } from '../../preload/contract'
+import type { ActivityEntry, ConfigDraft, PushPreview, UserLayers } from '../../preload/contract'
 import { DEMO_CLIENT_IDS } from '../../main/sandbox/seed-catalog'
+import { DEMO_USERS } from '../../main/sandbox/seed-well-known'
 import { startSandbox, type Sandbox } from '../../main/sandbox/server'
 import { MAX_INPUT_CHARS } from '../../main/ipc/handle'
 import { createTenantApi } from '../../main/tenant-backends'
@@ -255,6 +256,30 @@ describe('offline configuration editing against the Sandbox', () => {
     expect(
       (await someoneElse().getClient(DEMO_CLIENT_IDS.supportPortal)).allowed_logout_urls,
     ).toEqual(['https://support.example.com/mine'])
+  })
+
+  it('after a push the layer map reads the applications afresh, not a cached copy', async () => {
+    const app = openApp()
+    const alice = DEMO_USERS.alice.user_id
+    const portalOf = (layers: UserLayers) =>
+      layers.apps.find((a) => a.clientId === DEMO_CLIENT_IDS.supportPortal)?.backchannel
+    // The layer map caches applications and connections for a minute; this read fills it.
+    const before = portalOf(await must(app.call('getUserLayers', { userId: alice })))
+    expect(before?.url).not.toBe('https://support.example.com/bcl-pushed')
+    const snapshot = await pulled(app)
+    await saveDraft(app, snapshot, [
+      {
+        resource: PORTAL,
+        field: 'oidc_logout.backchannel_logout_urls',
+        after: ['https://support.example.com/bcl-pushed'],
+      },
+    ])
+    const preview = await must(app.call('previewConfigPush', { tenantId: 'sandbox' }))
+    await must(
+      app.call('pushConfig', { previewId: preview.previewId, resolutions: [], confirmation: '1' }),
+    )
+    const after = portalOf(await must(app.call('getUserLayers', { userId: alice })))
+    expect(after?.url).toBe('https://support.example.com/bcl-pushed')
   })
 
   it('a change made after the preview fails that resource instead of being overwritten', async () => {

@@ -47,6 +47,11 @@ export interface ConfigDeps {
   now?: () => Date
   /** The store of snapshots and drafts; default `<dataDir>/config`. */
   store?: ConfigStore
+  /**
+   * Told after a push changed the tenant, so that what others cached of it (the applications and
+   * connections the layer map reads) is read afresh.
+   */
+  onTenantChanged?: (tenantId: string) => void
 }
 
 interface StoredPreview {
@@ -381,6 +386,8 @@ export function createConfigService(deps: ConfigDeps) {
           })
         }
       }
+
+      if (results.some((r) => r.status === 'updated')) deps.onTenantChanged?.(tenantId)
 
       // A fresh snapshot, and the draft rebased on it with whatever was not sent.
       let notice: string | undefined
