@@ -14,3 +14,9 @@ export const sentence = (text: string): string => {
 
 /** A message as a clause to continue in mid-sentence: trailing full stops and spaces removed. */
 export const clause = (text: string): string => text.trim().replace(/[.\s]+$/, '')
+
+/** "a", "a and b", "a, b and c". */
+export const joinWords = (items: readonly string[]): string =>
+  items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`

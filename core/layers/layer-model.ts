@@ -24,7 +24,7 @@ import type {
   Auth0AuthenticationMethod,
   Auth0User,
 } from '../auth0/types'
-import { plural, clause } from '../text'
+import { clause, joinWords, plural } from '../text'
 
 /** Everything read about one user; a null part could not be read and `unavailable` says why. */
 export interface LayerInput {
@@ -93,11 +93,6 @@ function earliest(
 function day(value: string): string {
   const t = Date.parse(value)
   return Number.isNaN(t) ? value : new Date(t).toISOString().slice(0, 10)
-}
-
-function joinWords(items: string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
 }
 
 /** Authentication method names in words (reference §4.1). */

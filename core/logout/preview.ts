@@ -9,7 +9,7 @@ import type {
   LogoutRequestKind,
 } from './types'
 import { AppFailure } from '../result'
-import { plural } from '../text'
+import { joinWords, plural } from '../text'
 
 /**
  * Names under which `selected_initiators` may hold the initiator Management API session deletion
@@ -35,11 +35,6 @@ export const UNCOMMITTED_WORK_WARNING =
 /** Deletion and revocation are asynchronous (reference §4, §7). */
 export const EVENTUAL_CONSISTENCY_NOTE =
   'Deleting and revoking sessions and refresh tokens is asynchronous and eventually consistent: they may still be listed, or even work, for a short while after the requests succeed.'
-
-function joinWords(items: string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
-}
 
 /** The stable key of a request: kind, user and target, each URI-encoded so `|` in ids is safe. */
 export function requestKey(kind: LogoutRequestKind, userId: string, targetId: string): string {

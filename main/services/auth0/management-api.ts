@@ -44,7 +44,7 @@ import {
 } from './rate-pacer'
 import { AppFailure } from '../../../core/result'
 import { isLoopbackDomain } from '../tenants/tenant-domain'
-import { sentence } from '../../../core/text'
+import { joinWords, sentence } from '../../../core/text'
 
 /** How to reach one tenant. */
 export interface TenantConnection {
@@ -322,11 +322,6 @@ const bodyMessage = (body: unknown): string | undefined => {
   if (oneLine === '' || oneLine.startsWith('<')) return undefined
   return oneLine.length > MAX_QUOTE ? `${oneLine.slice(0, MAX_QUOTE)}…` : oneLine
 }
-
-const joinWords = (items: readonly string[]): string =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`
 
 /**
  * "Insufficient scope, expected any of: a,b" / "expected all of: …" / "expected: …" → a sentence
