@@ -18,7 +18,7 @@ import {
   type SettingsStore,
   type TenantApi,
   type TenantApiFactory,
-  type TenantConnectionInfo,
+  type TenantConnection,
 } from '../ports'
 import { AppFailure, fail, ok } from '../../../core/result'
 import { featureAvailability } from './scope-features'
@@ -139,7 +139,7 @@ export function createTenantsService(deps: TenantsDeps) {
     connections.delete(id)
   }
 
-  async function connectionInfo(id: string): Promise<TenantConnectionInfo> {
+  async function connectionInfo(id: string): Promise<TenantConnection> {
     if (id === SANDBOX_TENANT_ID) {
       const s = await runningSandbox()
       return {
