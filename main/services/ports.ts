@@ -48,13 +48,17 @@ export interface EventSink {
 /** Opens a vetted URL in the user's browser (Electron `shell.openExternal`, or a no-op recorder). */
 export type OpenExternal = (url: string) => Promise<void>
 
-/** How main reaches one tenant's Management API (see management-api.ts). */
-export interface TenantConnectionInfo {
+/**
+ * How main reaches one tenant's Management API (see management-api.ts). It holds the client
+ * secret, so it stays in main memory.
+ */
+export interface TenantConnection {
+  /** `acme.eu.auth0.com`, a custom domain, or `127.0.0.1:PORT` for the Sandbox. */
   domain: string
   clientId: string
   clientSecret: string
   plan: PlanTier
-  /** http base URL for loopback tenants such as the Sandbox. */
+  /** http base for loopback tenants such as the Sandbox, e.g. http://127.0.0.1:51234 */
   insecureBaseUrl?: string
 }
 
@@ -91,7 +95,7 @@ export interface TenantApi {
 }
 
 /** Builds a Management API client for one tenant. */
-export type TenantApiFactory = (connection: TenantConnectionInfo) => TenantApi
+export type TenantApiFactory = (connection: TenantConnection) => TenantApi
 
 /** A running embedded Sandbox tenant. */
 export interface RunningSandbox {

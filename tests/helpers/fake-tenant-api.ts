@@ -2,7 +2,7 @@ import type {
   RunningSandbox,
   TenantApi,
   TenantApiFactory,
-  TenantConnectionInfo,
+  TenantConnection,
 } from '../../main/services/ports'
 import { AppFailure } from '../../core/result'
 import { allConsoleScopes } from '../../main/services/tenants/scope-features'
@@ -12,7 +12,7 @@ import { allConsoleScopes } from '../../main/services/tenants/scope-features'
  * Integration and e2e tests use the real client against the Sandbox tenant instead.
  */
 export function createFakeApiFactory(grants: Record<string, string[]> = {}) {
-  const built: TenantConnectionInfo[] = []
+  const built: TenantConnection[] = []
   const factory: TenantApiFactory = (conn) => {
     built.push(conn)
     let token = false

@@ -12,9 +12,8 @@ import {
 import {
   createManagementApi,
   type ManagementApiDeps,
-  type TenantConnection,
 } from '../../main/services/auth0/management-api'
-import type { TenantApi } from '../../main/services/ports'
+import type { TenantApi, TenantConnection } from '../../main/services/ports'
 import { createRatePacer } from '../../main/services/auth0/rate-pacer'
 import { AppFailure } from '../../core/result'
 

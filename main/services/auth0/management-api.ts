@@ -37,7 +37,6 @@ import type {
 import {
   createRatePacer,
   rateLimitForPlan,
-  type PlanTier,
   type RateLimitHeaders,
   type RatePacer,
   type RatePacerSnapshot,
@@ -45,17 +44,7 @@ import {
 import { AppFailure } from '../../../core/result'
 import { isLoopbackDomain } from '../tenants/tenant-domain'
 import { joinWords, sentence } from '../../../core/text'
-
-/** How to reach one tenant. */
-export interface TenantConnection {
-  /** `acme.eu.auth0.com`, a custom domain, or `127.0.0.1:PORT` for the Sandbox. */
-  domain: string
-  clientId: string
-  clientSecret: string
-  plan: PlanTier
-  /** http base for loopback tenants such as the Sandbox, e.g. http://127.0.0.1:51234 */
-  insecureBaseUrl?: string
-}
+import type { TenantConnection } from '../ports'
 
 /** How often and how long to retry. */
 export interface RetryPolicy {

@@ -18,7 +18,7 @@ import {
   type SettingsStore,
   type TenantApi,
   type TenantApiFactory,
-  type TenantConnectionInfo,
+  type TenantConnection,
 } from '../ports'
 import { AppFailure, fail, ok } from '../../../core/result'
 import { featureAvailability } from './scope-features'
@@ -37,6 +37,16 @@ export interface TenantsDeps {
 
 const untested: ConnectionState = { state: 'untested', scopes: [], features: [] }
 
+/** What the last keychain read of a tenant's secret said; never the secret itself. */
+type CredentialStatus = Pick<TenantSummary, 'hasSecret' | 'credentials' | 'credentialsMessage'>
+
+const secretStored: CredentialStatus = { hasSecret: true, credentials: 'ok' }
+const secretMissing: CredentialStatus = {
+  hasSecret: false,
+  credentials: 'missing',
+  credentialsMessage: 'No client secret is stored in the keychain. Edit the tenant to enter it.',
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppFailure) return error.toAppError()
   if (error instanceof KeychainUnavailableError) return { code: 'KEYCHAIN', message: error.message }
@@ -49,11 +59,19 @@ const domainHelp =
 /**
  * Tenants: profiles in settings, client secrets in the OS keychain, Management API clients and
  * their tokens in memory only. The embedded Sandbox tenant is always listed first.
+ *
+ * The keychain is read when the list is built (to tell whether each secret is there) and when a
+ * client is built (it needs the secret); one tenant's summary and the active tenant reuse the
+ * credentials status remembered from the last read, so they cost no keychain read.
  */
 export function createTenantsService(deps: TenantsDeps) {
   const now = deps.now ?? (() => new Date())
   const connections = new Map<string, ConnectionState>()
   const apis = new Map<string, TenantApi>()
+  const credentials = new Map<string, CredentialStatus>()
+  /** Bumped when a tenant's client is dropped, so a read begun before is not kept. */
+  const versions = new Map<string, number>()
+  const version = (id: string) => versions.get(id) ?? 0
   let sandbox: Promise<RunningSandbox> | null = null
 
   const profiles = () => deps.settings.get('tenants')
@@ -79,7 +97,35 @@ export function createTenantsService(deps: TenantsDeps) {
     return sandbox
   }
 
-  async function summarize(p: TenantProfile): Promise<TenantSummary> {
+  /**
+   * Read a tenant's secret from the keychain and remember what the read said (stored, missing or
+   * unavailable). Callers that only need the status drop the secret at once.
+   */
+  async function readSecret(id: string): Promise<string | null> {
+    const begun = version(id)
+    const remember = (status: CredentialStatus) => {
+      if (version(id) === begun) credentials.set(id, status)
+    }
+    try {
+      const secret = await deps.secrets.get(id)
+      remember(secret === null ? secretMissing : secretStored)
+      return secret
+    } catch (error) {
+      const message = toAppError(error).message
+      remember({ hasSecret: false, credentials: 'unavailable', credentialsMessage: message })
+      throw new AppFailure('KEYCHAIN', message)
+    }
+  }
+
+  /** The credentials status of a saved tenant: the remembered one, or read once if none is. */
+  async function credentialStatus(id: string, fresh: boolean): Promise<CredentialStatus> {
+    const known = credentials.get(id)
+    if (known && !fresh) return known
+    await readSecret(id).catch(() => null)
+    return credentials.get(id) ?? secretMissing
+  }
+
+  async function summarize(p: TenantProfile, fresh = false): Promise<TenantSummary> {
     const connection = connections.get(p.id) ?? untested
     const base = {
       id: p.id,
@@ -94,52 +140,47 @@ export function createTenantsService(deps: TenantsDeps) {
     if (p.id === SANDBOX_TENANT_ID) {
       return { ...base, kind: 'sandbox', hasSecret: true, credentials: 'ok' }
     }
-    try {
-      const hasSecret = (await deps.secrets.get(p.id)) !== null
-      return {
-        ...base,
-        kind: 'auth0',
-        hasSecret,
-        credentials: hasSecret ? 'ok' : 'missing',
-        ...(!hasSecret && {
-          credentialsMessage:
-            'No client secret is stored in the keychain. Edit the tenant to enter it.',
-        }),
-      }
-    } catch (error) {
-      return {
-        ...base,
-        kind: 'auth0',
-        hasSecret: false,
-        credentials: 'unavailable',
-        credentialsMessage: toAppError(error).message,
-      }
+    return { ...base, kind: 'auth0', ...(await credentialStatus(p.id, fresh)) }
+  }
+
+  async function currentSandboxProfile(): Promise<TenantProfile> {
+    const running = sandbox ? await sandbox.catch(() => null) : null
+    return sandboxProfile(running)
+  }
+
+  /** The active tenant's id: the saved one if it still exists, else the Sandbox. */
+  function activeId(): string {
+    const id = deps.settings.get('activeTenantId')
+    return id === SANDBOX_TENANT_ID || profile(id) ? id : SANDBOX_TENANT_ID
+  }
+
+  /**
+   * Every tenant summarised. `fresh` re-reads every keychain entry (the list the user asked
+   * for); otherwise remembered statuses are reused (events after a change).
+   */
+  async function overview(fresh: boolean): Promise<TenantsOverview> {
+    const all = [await currentSandboxProfile(), ...profiles()]
+    return {
+      tenants: await Promise.all(all.map((p) => summarize(p, fresh))),
+      activeTenantId: activeId(),
     }
   }
 
-  async function overview(): Promise<TenantsOverview> {
-    const running = sandbox ? await sandbox.catch(() => null) : null
-    const all = [sandboxProfile(running), ...profiles()]
-    const active = all.some((t) => t.id === deps.settings.get('activeTenantId'))
-      ? deps.settings.get('activeTenantId')
-      : SANDBOX_TENANT_ID
-    return { tenants: await Promise.all(all.map(summarize)), activeTenantId: active }
-  }
-
   async function announce(): Promise<TenantsOverview> {
-    const next = await overview()
+    const next = await overview(false)
     deps.events.emit('tenantsChanged', next)
     return next
   }
 
   /** Drop a tenant's client and token, e.g. when its secret or domain changed. */
   function forget(id: string) {
+    versions.set(id, version(id) + 1)
     apis.get(id)?.dropToken()
     apis.delete(id)
     connections.delete(id)
   }
 
-  async function connectionInfo(id: string): Promise<TenantConnectionInfo> {
+  async function connectionInfo(id: string): Promise<TenantConnection> {
     if (id === SANDBOX_TENANT_ID) {
       const s = await runningSandbox()
       return {
@@ -152,12 +193,7 @@ export function createTenantsService(deps: TenantsDeps) {
     }
     const p = profile(id)
     if (!p) throw new AppFailure('NOT_FOUND', 'That tenant no longer exists.')
-    let secret: string | null
-    try {
-      secret = await deps.secrets.get(id)
-    } catch (error) {
-      throw new AppFailure('KEYCHAIN', toAppError(error).message)
-    }
+    const secret = await readSecret(id)
     if (secret === null) {
       throw new AppFailure(
         'UNAUTHENTICATED',
@@ -177,7 +213,11 @@ export function createTenantsService(deps: TenantsDeps) {
   async function api(id: string): Promise<TenantApi> {
     const cached = apis.get(id)
     if (cached) return cached
-    const created = deps.createApi(await connectionInfo(id))
+    const begun = version(id)
+    const conn = await connectionInfo(id)
+    // The secret or profile changed, or the tenant was removed, while reading: start over.
+    if (version(id) !== begun) return api(id)
+    const created = deps.createApi(conn)
     apis.set(id, created)
     return created
   }
@@ -197,16 +237,18 @@ export function createTenantsService(deps: TenantsDeps) {
     }
   }
 
+  /** One tenant, looked up directly; its keychain entry is read only if nothing is remembered. */
   async function summary(id: string): Promise<TenantSummary> {
-    const found = (await overview()).tenants.find((t) => t.id === id)
+    if (id === SANDBOX_TENANT_ID) return summarize(await currentSandboxProfile())
+    const found = profile(id)
     if (!found) throw new AppFailure('NOT_FOUND', 'That tenant no longer exists.')
-    return found
+    return summarize(found)
   }
 
   return {
     /** Every tenant, the Sandbox first, and the active one. */
     async list(): Promise<Result<TenantsOverview>> {
-      return ok(await overview())
+      return ok(await overview(true))
     },
 
     /** Add a tenant: the secret goes to the keychain first; if that fails nothing is saved. */
@@ -230,6 +272,7 @@ export function createTenantsService(deps: TenantsDeps) {
       }
       try {
         deps.settings.set('tenants', [...profiles(), created])
+        credentials.set(id, secretStored)
       } catch {
         await deps.secrets.delete(id).catch(() => false)
         return fail(
@@ -257,6 +300,7 @@ export function createTenantsService(deps: TenantsDeps) {
         } catch (error) {
           return fail('KEYCHAIN', `Nothing was changed. ${toAppError(error).message}`)
         }
+        credentials.set(current.id, secretStored)
       }
       const next: TenantProfile = {
         ...current,
@@ -295,6 +339,7 @@ export function createTenantsService(deps: TenantsDeps) {
         )
       }
       forget(id)
+      credentials.delete(id)
       deps.settings.set(
         'tenants',
         profiles().filter((t) => t.id !== id),
@@ -396,8 +441,8 @@ export function createTenantsService(deps: TenantsDeps) {
 
     /** The active tenant's id and Management API client. */
     async active(): Promise<{ id: string; api: TenantApi }> {
-      const { activeTenantId } = await overview()
-      return { id: activeTenantId, api: await api(activeTenantId) }
+      const id = activeId()
+      return { id, api: await api(id) }
     },
 
     /** Stop the Sandbox and drop every token. */

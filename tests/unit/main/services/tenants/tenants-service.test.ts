@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NewTenantInput } from '../../../../../preload/contract'
 import { createFakeApiFactory, fakeSandboxLauncher } from '../../../../helpers/fake-tenant-api'
+import type { SecretStore } from '../../../../../main/services/ports'
 import { createMemorySecretStore, createMemorySettings } from '../../../../helpers/memory-adapters'
 import { createTestApp, must } from '../../../../helpers/test-app'
 
@@ -13,18 +14,61 @@ const acme: NewTenantInput = {
   plan: 'enterprise-production',
 }
 
-function setup() {
-  const secrets = createMemorySecretStore()
-  const settings = createMemorySettings()
-  const api = createFakeApiFactory({ 'narrow-secret': ['read:users', 'read:sessions'] })
+/**
+ * A SecretStore around another that records every keychain read (`get`), by account. When
+ * `gate.hold` is set, the next read takes its value at once but answers only when it settles.
+ */
+function countingSecrets(inner: SecretStore) {
+  const reads: string[] = []
+  const gate: { hold: Promise<void> | null } = { hold: null }
+  const store: SecretStore = {
+    get: async (account) => {
+      reads.push(account)
+      const hold = gate.hold
+      gate.hold = null
+      const value = await inner.get(account)
+      if (hold) await hold
+      return value
+    },
+    set: (account, secret) => inner.set(account, secret),
+    delete: (account) => inner.delete(account),
+  }
+  return { store, reads, gate }
+}
+
+function setup(
+  secrets = createMemorySecretStore(),
+  settings = createMemorySettings(),
+  api = createFakeApiFactory({ 'narrow-secret': ['read:users', 'read:sessions'] }),
+) {
+  const counted = countingSecrets(secrets)
   const sandbox = fakeSandboxLauncher()
   const app = createTestApp({
-    secrets,
+    secrets: counted.store,
     settings,
     createApi: api.factory,
     launchSandbox: sandbox.launch,
   })
-  return { ...app, secrets, settings, api, sandbox }
+  return { ...app, secrets, settings, api, sandbox, reads: counted.reads, gate: counted.gate }
+}
+
+/** Five saved tenants, the third one active. */
+async function fiveTenants(app: ReturnType<typeof setup>) {
+  const ids: string[] = []
+  for (let i = 1; i <= 5; i++) {
+    const added = await must(
+      app.call('addTenant', {
+        ...acme,
+        name: `Tenant ${i}`,
+        domain: `t${i}.eu.auth0.com`,
+        clientSecret: `good-secret-${i}`,
+      }),
+    )
+    ids.push(added.id)
+  }
+  const activeId = ids[2] ?? ''
+  await must(app.call('switchTenant', { id: activeId }))
+  return { ids, activeId }
 }
 
 describe('tenants', () => {
@@ -157,5 +201,98 @@ describe('tenants', () => {
     if (!snap.ok) return
     expect(snap.value.usersTotal).toBe(3)
     expect(snap.value.unavailable.map((u) => u.part)).toEqual(['Tenant settings'])
+  })
+
+  describe('keychain reads', () => {
+    it('reads no secret for the active tenant or one summary once the list was built', async () => {
+      const app = setup()
+      const { activeId } = await fiveTenants(app)
+      const { tenants } = app.services
+      await must(app.call('listTenants', undefined))
+      app.reads.length = 0
+
+      const active = await tenants.active()
+      const summary = await tenants.summary(active.id)
+      expect(active.id).toBe(activeId)
+      expect(summary).toMatchObject({ id: activeId, hasSecret: true, credentials: 'ok' })
+      // The one read, if any, builds the active tenant's client (it needs the secret).
+      expect(app.reads.length).toBeLessThanOrEqual(1)
+      expect(app.reads.every((account) => account === activeId)).toBe(true)
+
+      // The logout preview: the user's layers (active), then active and summary, then the api.
+      app.reads.length = 0
+      await tenants.active()
+      await tenants.active()
+      await tenants.summary(activeId)
+      await tenants.api(activeId)
+      expect(app.reads).toEqual([])
+    })
+
+    it('a freshly started app reads at most the active secret for a preview and a search', async () => {
+      const first = setup()
+      const { activeId } = await fiveTenants(first)
+      // A new set of services over the same settings and keychain: nothing is remembered yet.
+      const app = setup(first.secrets, first.settings)
+      const { tenants } = app.services
+
+      await tenants.active()
+      await tenants.summary(activeId)
+      await tenants.api(activeId)
+      expect(app.reads.length).toBeLessThanOrEqual(1)
+
+      await (await tenants.api(activeId)).connect()
+      const found = await app.call('searchUsers', { query: 'alice' })
+      expect(found.ok).toBe(true)
+      expect(app.reads.length).toBeLessThanOrEqual(1)
+    })
+
+    it('uses the new secret after it was replaced, and never a removed tenant', async () => {
+      const app = setup()
+      const { activeId, ids } = await fiveTenants(app)
+      const { tenants } = app.services
+      await tenants.active()
+      await must(app.call('updateTenant', { id: activeId, clientSecret: 'good-secret-new' }))
+      expect(app.secrets.map.get(activeId)).toBe('good-secret-new')
+      await tenants.active()
+      expect(app.api.built.at(-1)?.clientSecret).toBe('good-secret-new')
+      expect((await tenants.summary(activeId)).credentials).toBe('ok')
+
+      const gone = ids[0] ?? ''
+      await tenants.api(gone)
+      await must(app.call('removeTenant', { id: gone }))
+      await expect(tenants.api(gone)).rejects.toThrow(/no longer exists/)
+      await expect(tenants.summary(gone)).rejects.toThrow(/no longer exists/)
+    })
+
+    it('does not keep a client built from a secret replaced while it was being read', async () => {
+      const app = setup()
+      const { activeId } = await fiveTenants(app)
+      const { tenants } = app.services
+      let release = () => {}
+      app.gate.hold = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      const building = tenants.api(activeId)
+      await must(app.call('updateTenant', { id: activeId, clientSecret: 'good-secret-new' }))
+      release()
+      const client = await building
+      expect(app.api.built.map((b) => b.clientSecret)).toEqual(['good-secret-new'])
+      expect(await tenants.api(activeId)).toBe(client)
+    })
+
+    it('a failed secret read shows in the next summary without rebuilding the list', async () => {
+      const app = setup()
+      const { activeId } = await fiveTenants(app)
+      const { tenants } = app.services
+      expect((await tenants.summary(activeId)).credentials).toBe('ok')
+      app.secrets.locked = true
+      await expect(tenants.api(activeId)).rejects.toThrow(/locked/)
+      const locked = await tenants.summary(activeId)
+      expect(locked).toMatchObject({ hasSecret: false, credentials: 'unavailable' })
+      expect(locked.credentialsMessage).toMatch(/locked/)
+      app.secrets.locked = false
+      await tenants.api(activeId)
+      expect((await tenants.summary(activeId)).credentials).toBe('ok')
+    })
   })
 })
