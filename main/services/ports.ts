@@ -8,6 +8,7 @@ import type {
   Auth0TenantSettingsUpdate,
 } from '../../core/auth0/types'
 import type { Auth0RefreshToken, Auth0Session, Auth0User } from '../../core/auth0/types'
+import { AppFailure } from '../../core/result'
 import type { SettingsData } from './app/settings-schema'
 
 /**
@@ -22,10 +23,13 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>
 }
 
-/** Thrown by a {@link SecretStore} whose backend is unavailable or locked. */
-export class KeychainUnavailableError extends Error {
+/**
+ * Thrown by a {@link SecretStore} whose backend is unavailable or locked: an expected failure
+ * (code KEYCHAIN), so the one error rule (`core/result.ts`) passes its message on as it is.
+ */
+export class KeychainUnavailableError extends AppFailure {
   constructor(message: string) {
-    super(message)
+    super('KEYCHAIN', message)
     this.name = 'KeychainUnavailableError'
   }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import type {
-  AppError,
   ConnectionState,
   NewTenantInput,
   Result,
@@ -10,7 +9,6 @@ import type {
   TenantUpdateInput,
 } from '../../../preload/contract'
 import {
-  KeychainUnavailableError,
   type EventSink,
   type RunningSandbox,
   type SandboxLauncher,
@@ -21,6 +19,7 @@ import {
   type TenantConnection,
 } from '../ports'
 import { AppFailure, fail, ok } from '../../../core/result'
+import { appErrorOf } from '../errors'
 import { featureAvailability } from './scope-features'
 import { SANDBOX_TENANT_ID, type TenantProfile } from '../app/settings-schema'
 import { isLoopbackDomain, normalizeDomain } from './tenant-domain'
@@ -45,12 +44,6 @@ const secretMissing: CredentialStatus = {
   hasSecret: false,
   credentials: 'missing',
   credentialsMessage: 'No client secret is stored in the keychain. Edit the tenant to enter it.',
-}
-
-function toAppError(error: unknown): AppError {
-  if (error instanceof AppFailure) return error.toAppError()
-  if (error instanceof KeychainUnavailableError) return { code: 'KEYCHAIN', message: error.message }
-  return { code: 'INTERNAL', message: 'Something went wrong inside Session Console.' }
 }
 
 const domainHelp =
@@ -111,7 +104,7 @@ export function createTenantsService(deps: TenantsDeps) {
       remember(secret === null ? secretMissing : secretStored)
       return secret
     } catch (error) {
-      const message = toAppError(error).message
+      const message = appErrorOf(error, 'A tenant operation').message
       remember({ hasSecret: false, credentials: 'unavailable', credentialsMessage: message })
       throw new AppFailure('KEYCHAIN', message)
     }
@@ -259,7 +252,10 @@ export function createTenantsService(deps: TenantsDeps) {
       try {
         await deps.secrets.set(id, input.clientSecret)
       } catch (error) {
-        return fail('KEYCHAIN', `The tenant was not added. ${toAppError(error).message}`)
+        return fail(
+          'KEYCHAIN',
+          `The tenant was not added. ${appErrorOf(error, 'A tenant operation').message}`,
+        )
       }
       const created: TenantProfile = {
         id,
@@ -298,7 +294,10 @@ export function createTenantsService(deps: TenantsDeps) {
         try {
           await deps.secrets.set(current.id, input.clientSecret)
         } catch (error) {
-          return fail('KEYCHAIN', `Nothing was changed. ${toAppError(error).message}`)
+          return fail(
+            'KEYCHAIN',
+            `Nothing was changed. ${appErrorOf(error, 'A tenant operation').message}`,
+          )
         }
         credentials.set(current.id, secretStored)
       }
@@ -335,7 +334,7 @@ export function createTenantsService(deps: TenantsDeps) {
       } catch (error) {
         return fail(
           'KEYCHAIN',
-          `The tenant was not removed, so its secret is not left behind in the keychain. ${toAppError(error).message}`,
+          `The tenant was not removed, so its secret is not left behind in the keychain. ${appErrorOf(error, 'A tenant operation').message}`,
         )
       }
       forget(id)
@@ -380,7 +379,7 @@ export function createTenantsService(deps: TenantsDeps) {
           testedAt: now().toISOString(),
           scopes: [],
           features: [],
-          error: toAppError(error),
+          error: appErrorOf(error, 'A tenant operation'),
         })
       }
       await announce()
@@ -396,7 +395,7 @@ export function createTenantsService(deps: TenantsDeps) {
         try {
           return await read()
         } catch (error) {
-          unavailable.push({ part, error: toAppError(error) })
+          unavailable.push({ part, error: appErrorOf(error, 'A tenant operation') })
           return null
         }
       }
