@@ -274,3 +274,24 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
     },
   }
 }
+
+/** Parses `X-RateLimit-*` from response headers; undefined when none is present. */
+export const parseRateLimitHeaders = (headers: {
+  get(name: string): string | null
+}): RateLimitHeaders | undefined => {
+  const read = (name: string): number | undefined => {
+    const raw = headers.get(name)
+    if (raw === null || raw.trim() === '') return undefined
+    const n = Number(raw)
+    return Number.isFinite(n) ? n : undefined
+  }
+  const limit = read('x-ratelimit-limit')
+  const remaining = read('x-ratelimit-remaining')
+  const reset = read('x-ratelimit-reset')
+  if (limit === undefined && remaining === undefined && reset === undefined) return undefined
+  return {
+    ...(limit !== undefined && { limit }),
+    ...(remaining !== undefined && { remaining }),
+    ...(reset !== undefined && { reset }),
+  }
+}

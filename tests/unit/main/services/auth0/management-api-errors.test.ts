@@ -1,16 +1,16 @@
 import { Management, ManagementError, ManagementTimeoutError } from 'auth0'
 import { describe, expect, it } from 'vitest'
 import type { AppErrorCode } from '../../../../../preload/contract'
+import { createManagementApi } from '../../../../../main/services/auth0/management-api'
 import {
   HttpStatusError,
   MalformedResponseError,
   classifyFailure,
-  createManagementApi,
   mapFailure,
-  parseRateLimitHeaders,
   type FailureCause,
   type FailureContext,
-} from '../../../../../main/services/auth0/management-api'
+} from '../../../../../main/services/auth0/errors'
+import { parseRateLimitHeaders } from '../../../../../main/services/auth0/rate-pacer'
 import { AppFailure } from '../../../../../core/result'
 
 const SECRET = 'zV9q-client-secret-do-not-show'
