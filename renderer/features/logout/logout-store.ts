@@ -21,6 +21,7 @@ type LogoutApi = Pick<
   | 'retryJobItem'
   | 'listActivity'
   | 'exportActivity'
+  | 'onJobChanged'
 >
 
 /** The logout dialog: preview → confirm → job progress → receipt. */
@@ -55,6 +56,8 @@ export interface LogoutState {
   confirm(confirmation: string, reason: string): Promise<void>
   close(): void
   receiveJob(job: JobView): void
+  /** Follow main's job progress announcements; returns the unsubscribe. */
+  listen(): () => void
   loadJobs(): Promise<void>
   control(
     id: string,
@@ -130,6 +133,9 @@ export function createLogoutStore(api: LogoutApi) {
         job.receipt ??
         (known?.progress.updatedAt === job.progress.updatedAt ? known.receipt : undefined)
       set({ jobs: { ...get().jobs, [job.progress.id]: { ...job, ...(receipt && { receipt }) } } })
+    },
+    listen() {
+      return api.onJobChanged((j) => get().receiveJob(j))
     },
     async loadJobs() {
       const res = await api.listJobs()
