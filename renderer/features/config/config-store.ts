@@ -132,7 +132,13 @@ export function createConfigStore(api: ConfigApi, delayMs = SAVE_DELAY_MS) {
   return createStore<ConfigState>()((set, get) => {
     let timer: ReturnType<typeof setTimeout> | null = null
     let writing: Promise<void> = Promise.resolve()
-    let lastEdit: { resource: string; field: string; at: number } | null = null
+    /** The last single-field edit and the undo group it made (the top of the undo stack then). */
+    let lastEdit: {
+      resource: string
+      field: string
+      at: number
+      group: ConfigDraft['undo'][number] | undefined
+    } | null = null
     let importCount = 0
 
     /** Writes the current draft of the current tenant; writes are queued, never overlap. */
@@ -249,14 +255,20 @@ export function createConfigStore(api: ConfigApi, delayMs = SAVE_DELAY_MS) {
           lastEdit.resource === only.resource &&
           lastEdit.field === only.field &&
           now - lastEdit.at < COALESCE_MS &&
-          canUndo(draft)
+          // Only while the top undo group is still that edit's own: after the field was typed
+          // back (its step gone), undoing would revert another field's edit.
+          draft.undo.at(-1) === lastEdit.group
         ) {
           draft = undo(draft)
         }
         const edited = applyEdits(draft, edits)
+        const madeStep = edited !== draft
         // Typed back to where the step began: the step is gone, and nothing is left to redo.
-        draft = edited === draft && draft !== start ? { ...draft, redo: start.redo } : edited
-        lastEdit = only ? { resource: only.resource, field: only.field, at: now } : null
+        draft = !madeStep && draft !== start ? { ...draft, redo: start.redo } : edited
+        lastEdit =
+          only && madeStep
+            ? { resource: only.resource, field: only.field, at: now, group: draft.undo.at(-1) }
+            : null
         set({ draft })
         schedule()
       },
