@@ -6,6 +6,7 @@ import type {
   ConsoleApi,
   PushPreview,
   PushReceipt,
+  Result,
 } from '../../../preload/contract'
 import { applyEdits, canRedo, canUndo, newDraft, redo, undo } from '../../../core/config/draft'
 import type { JsonValue, TenantConfiguration } from '../../../core/config/model'
@@ -124,6 +125,8 @@ export const SAVE_DELAY_MS = 400
 /** Keystrokes in one field within this time are one undo step. */
 const COALESCE_MS = 1000
 
+const UNSAVED: AppError = { code: 'INTERNAL', message: 'The draft could not be written.' }
+
 /** The key of a conflict resolution. */
 export const resolutionKey = (resource: string, field: string) => `${resource}\u0000${field}`
 
@@ -149,7 +152,11 @@ export function createConfigStore(api: ConfigApi, delayMs = SAVE_DELAY_MS) {
       if (tenantId === null || draft === null) return writing
       writing = writing.then(async () => {
         set({ save: { ...get().save, status: 'saving', error: null } })
-        const res = await api.saveConfigDraft({ tenantId, draft })
+        // A rejected call (IPC itself failing) must not stop the queue: every later write chains
+        // on this one.
+        const res = await api
+          .saveConfigDraft({ tenantId, draft })
+          .catch((): Result<{ savedAt: string }> => ({ ok: false, error: UNSAVED }))
         if (get().tenantId !== tenantId) return
         // A newer edit arrived while writing: stay pending, its own timer writes it.
         const stillPending = timer !== null

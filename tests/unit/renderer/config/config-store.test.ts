@@ -254,6 +254,30 @@ describe('config store: saving the draft', () => {
     expect(fieldOf(saves[2]?.draft, 'session_lifetime')).toBe(6)
   })
 
+  it('keeps saving later edits after a save call rejects', async () => {
+    const { api, saves, calls } = fakeConfigApi()
+    let rejectNext = true
+    const store = createConfigStore({
+      ...api,
+      saveConfigDraft: (input) => {
+        if (!rejectNext) return api.saveConfigDraft(input)
+        rejectNext = false
+        return Promise.reject(new Error('An object could not be cloned.'))
+      },
+    })
+    await store.getState().open('t1')
+    store.getState().edit([{ resource: 'tenant', field: 'session_lifetime', after: 5 }])
+    await store.getState().flush()
+    expect(store.getState().save.status).toBe('error')
+    store.getState().edit([{ resource: 'tenant', field: 'session_lifetime', after: 6 }])
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS)
+    expect(calls).toEqual(['open t1', 'save t1'])
+    saves[0]?.answer()
+    await settle()
+    expect(fieldOf(saves[0]?.draft, 'session_lifetime')).toBe(6)
+    expect(store.getState().save.status).toBe('saved')
+  })
+
   it('writes a pending edit before opening another tenant', async () => {
     const { store, saves, calls, type } = await openStore()
     type('session_lifetime', 5)
