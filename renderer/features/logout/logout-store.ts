@@ -79,10 +79,14 @@ export function createLogoutStore(api: LogoutApi) {
     activityStatus: 'idle',
     activityError: null,
     async openPreview(userId, action) {
-      set({
-        dialog: { phase: 'previewing', what: 'Reading the user’s current sessions and tokens…' },
-      })
+      const asked: LogoutDialog = {
+        phase: 'previewing',
+        what: 'Reading the user’s current sessions and tokens…',
+      }
+      set({ dialog: asked })
       const res = await api.previewLogout({ userId, action })
+      // Closed, or another preview asked for since: this answer is not what the dialog shows.
+      if (get().dialog !== asked) return
       set({
         dialog: res.ok
           ? { phase: 'preview', userId, previewed: res.value, error: null, starting: false }
@@ -95,8 +99,13 @@ export function createLogoutStore(api: LogoutApi) {
       })
     },
     async openBulkPreview(input) {
-      set({ dialog: { phase: 'previewing', what: 'Reading the cohort’s users and sessions…' } })
+      const asked: LogoutDialog = {
+        phase: 'previewing',
+        what: 'Reading the cohort’s users and sessions…',
+      }
+      set({ dialog: asked })
       const res = await api.planBulkLogout(input)
+      if (get().dialog !== asked) return
       set({
         dialog: res.ok
           ? { phase: 'preview', userId: '', previewed: res.value, error: null, starting: false }
