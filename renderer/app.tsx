@@ -15,8 +15,7 @@ import { ActivityScreen } from './features/activity/activity-screen'
 import { BulkScreen } from './features/bulk/bulk-screen'
 import { SimulatorScreen } from './features/simulator/simulator-screen'
 import { ConfigScreen } from './features/config/config-screen'
-import { api } from './lib/api'
-import { appStore, logoutStore, preferencesStore, tenantsStore, useApp } from './stores'
+import { appStore, startStores, useApp } from './stores'
 
 const views: Record<ScreenId, { area: string; render: () => ReactNode }> = {
   users: { area: 'Users', render: () => <UsersScreen /> },
@@ -33,13 +32,7 @@ export function App() {
   const screen = useApp(selectScreen)
   useThemeAttribute()
   useEffect(() => {
-    void appStore.getState().load()
-    void preferencesStore.getState().load()
-    void tenantsStore.getState().load()
-    const offPreferences = api.onPreferencesChanged((p) => preferencesStore.getState().receive(p))
-    const offTenants = api.onTenantsChanged((t) => tenantsStore.getState().receive(t))
-    const offJobs = api.onJobChanged((j) => logoutStore.getState().receiveJob(j))
-    void logoutStore.getState().loadJobs()
+    const stopStores = startStores()
     const onKey = (e: KeyboardEvent) => {
       const target = e.altKey ? screens.find((s) => s.key === e.key) : undefined
       if (target) {
@@ -49,9 +42,7 @@ export function App() {
     }
     window.addEventListener('keydown', onKey)
     return () => {
-      offPreferences()
-      offTenants()
-      offJobs()
+      stopStores()
       window.removeEventListener('keydown', onKey)
     }
   }, [])

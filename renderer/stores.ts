@@ -25,3 +25,23 @@ export const configStore = createConfigStore(api)
 export const useConfig = bindStore(configStore)
 // Typed, then the window closed or reloaded within the save delay: write the draft now.
 window.addEventListener('pagehide', () => void configStore.getState().flush())
+
+/**
+ * Loads what the app frame shows and follows main's announcements into the stores that own them.
+ *
+ * Returns one cleanup that stops every listener it started.
+ */
+export function startStores(): () => void {
+  void appStore.getState().load()
+  void preferencesStore.getState().load()
+  void tenantsStore.getState().load()
+  const stops = [
+    preferencesStore.getState().listen(),
+    tenantsStore.getState().listen(),
+    logoutStore.getState().listen(),
+  ]
+  void logoutStore.getState().loadJobs()
+  return () => {
+    for (const stop of stops) stop()
+  }
+}

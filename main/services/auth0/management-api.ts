@@ -14,14 +14,7 @@
  * - failures as {@link AppFailure} with contract codes and sentences for a support person, never
  *   containing the client secret or the access token ({@link mapFailure}).
  */
-import {
-  ManagementClient,
-  ManagementError,
-  ManagementTimeoutError,
-  type Management,
-  type Page,
-} from 'auth0'
-import type { AppErrorCode } from '../../../preload/contract'
+import { ManagementClient, type Management, type Page } from 'auth0'
 import type {
   Auth0Client,
   Auth0ClientUpdate,
@@ -38,7 +31,6 @@ import {
   createRatePacer,
   parseRateLimitHeaders,
   rateLimitForPlan,
-  type RateLimitHeaders,
   type RatePacer,
   type RatePacerSnapshot,
 } from './rate-pacer'

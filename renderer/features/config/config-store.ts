@@ -6,6 +6,7 @@ import type {
   ConsoleApi,
   PushPreview,
   PushReceipt,
+  Result,
 } from '../../../preload/contract'
 import { applyEdits, canRedo, canUndo, newDraft, redo, undo } from '../../../core/config/draft'
 import type { JsonValue, TenantConfiguration } from '../../../core/config/model'
@@ -124,6 +125,8 @@ export const SAVE_DELAY_MS = 400
 /** Keystrokes in one field within this time are one undo step. */
 const COALESCE_MS = 1000
 
+const UNSAVED: AppError = { code: 'INTERNAL', message: 'The draft could not be written.' }
+
 /** The key of a conflict resolution. */
 export const resolutionKey = (resource: string, field: string) => `${resource}\u0000${field}`
 
@@ -132,7 +135,13 @@ export function createConfigStore(api: ConfigApi, delayMs = SAVE_DELAY_MS) {
   return createStore<ConfigState>()((set, get) => {
     let timer: ReturnType<typeof setTimeout> | null = null
     let writing: Promise<void> = Promise.resolve()
-    let lastEdit: { resource: string; field: string; at: number } | null = null
+    /** The last single-field edit and the undo group it made (the top of the undo stack then). */
+    let lastEdit: {
+      resource: string
+      field: string
+      at: number
+      group: ConfigDraft['undo'][number] | undefined
+    } | null = null
     let importCount = 0
 
     /** Writes the current draft of the current tenant; writes are queued, never overlap. */
@@ -143,7 +152,11 @@ export function createConfigStore(api: ConfigApi, delayMs = SAVE_DELAY_MS) {
       if (tenantId === null || draft === null) return writing
       writing = writing.then(async () => {
         set({ save: { ...get().save, status: 'saving', error: null } })
-        const res = await api.saveConfigDraft({ tenantId, draft })
+        // A rejected call (IPC itself failing) must not stop the queue: every later write chains
+        // on this one.
+        const res = await api
+          .saveConfigDraft({ tenantId, draft })
+          .catch((): Result<{ savedAt: string }> => ({ ok: false, error: UNSAVED }))
         if (get().tenantId !== tenantId) return
         // A newer edit arrived while writing: stay pending, its own timer writes it.
         const stillPending = timer !== null
@@ -249,14 +262,20 @@ export function createConfigStore(api: ConfigApi, delayMs = SAVE_DELAY_MS) {
           lastEdit.resource === only.resource &&
           lastEdit.field === only.field &&
           now - lastEdit.at < COALESCE_MS &&
-          canUndo(draft)
+          // Only while the top undo group is still that edit's own: after the field was typed
+          // back (its step gone), undoing would revert another field's edit.
+          draft.undo.at(-1) === lastEdit.group
         ) {
           draft = undo(draft)
         }
         const edited = applyEdits(draft, edits)
+        const madeStep = edited !== draft
         // Typed back to where the step began: the step is gone, and nothing is left to redo.
-        draft = edited === draft && draft !== start ? { ...draft, redo: start.redo } : edited
-        lastEdit = only ? { resource: only.resource, field: only.field, at: now } : null
+        draft = !madeStep && draft !== start ? { ...draft, redo: start.redo } : edited
+        lastEdit =
+          only && madeStep
+            ? { resource: only.resource, field: only.field, at: now, group: draft.undo.at(-1) }
+            : null
         set({ draft })
         schedule()
       },

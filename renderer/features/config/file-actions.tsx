@@ -13,7 +13,6 @@ import { plural } from '../../../core/text'
 
 type Open = 'none' | 'import' | 'export'
 
-
 /** Import a Deploy CLI export (into the draft, or to compare); export the draft in both formats. */
 export function FileActions() {
   const [open, setOpen] = useState<Open>('none')

@@ -13,7 +13,6 @@ import { fieldLabel, resourceLabel } from './value-text'
 import { TypedConfirmation } from '../../components/typed-confirmation'
 import { plural } from '../../../core/text'
 
-
 /** The number of fields a push sends: every `push` field and every conflict resolved as mine. */
 export function fieldsToSend(
   preview: PushPreview,

@@ -11,7 +11,6 @@ const resultWords = {
   skipped: 'skipped',
 } as const
 
-
 interface PushReceiptViewProps {
   receipt: PushReceipt
 }

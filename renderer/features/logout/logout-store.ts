@@ -6,6 +6,7 @@ import type {
   BulkSource,
   SessionFilter,
   ConsoleApi,
+  JobCommand,
   JobView,
   LogoutAction,
   PreviewedLogout,
@@ -21,6 +22,7 @@ type LogoutApi = Pick<
   | 'retryJobItem'
   | 'listActivity'
   | 'exportActivity'
+  | 'onJobChanged'
 >
 
 /** The logout dialog: preview → confirm → job progress → receipt. */
@@ -55,11 +57,10 @@ export interface LogoutState {
   confirm(confirmation: string, reason: string): Promise<void>
   close(): void
   receiveJob(job: JobView): void
+  /** Follow main's job progress announcements; returns the unsubscribe. */
+  listen(): () => void
   loadJobs(): Promise<void>
-  control(
-    id: string,
-    command: 'pause' | 'resume' | 'cancel' | 'retry-failed' | 'discard',
-  ): Promise<void>
+  control(id: string, command: JobCommand): Promise<void>
   retryItem(id: string, key: string): Promise<void>
   loadActivity(): Promise<void>
   exportActivity(format: 'json' | 'markdown'): Promise<{ filename: string; content: string } | null>
@@ -76,10 +77,14 @@ export function createLogoutStore(api: LogoutApi) {
     activityStatus: 'idle',
     activityError: null,
     async openPreview(userId, action) {
-      set({
-        dialog: { phase: 'previewing', what: 'Reading the user’s current sessions and tokens…' },
-      })
+      const asked: LogoutDialog = {
+        phase: 'previewing',
+        what: 'Reading the user’s current sessions and tokens…',
+      }
+      set({ dialog: asked })
       const res = await api.previewLogout({ userId, action })
+      // Closed, or another preview asked for since: this answer is not what the dialog shows.
+      if (get().dialog !== asked) return
       set({
         dialog: res.ok
           ? { phase: 'preview', userId, previewed: res.value, error: null, starting: false }
@@ -92,8 +97,13 @@ export function createLogoutStore(api: LogoutApi) {
       })
     },
     async openBulkPreview(input) {
-      set({ dialog: { phase: 'previewing', what: 'Reading the cohort’s users and sessions…' } })
+      const asked: LogoutDialog = {
+        phase: 'previewing',
+        what: 'Reading the cohort’s users and sessions…',
+      }
+      set({ dialog: asked })
       const res = await api.planBulkLogout(input)
+      if (get().dialog !== asked) return
       set({
         dialog: res.ok
           ? { phase: 'preview', userId: '', previewed: res.value, error: null, starting: false }
@@ -130,6 +140,9 @@ export function createLogoutStore(api: LogoutApi) {
         job.receipt ??
         (known?.progress.updatedAt === job.progress.updatedAt ? known.receipt : undefined)
       set({ jobs: { ...get().jobs, [job.progress.id]: { ...job, ...(receipt && { receipt }) } } })
+    },
+    listen() {
+      return api.onJobChanged((j) => get().receiveJob(j))
     },
     async loadJobs() {
       const res = await api.listJobs()

@@ -10,10 +10,14 @@ export interface PreferencesState {
   setTheme(theme: ThemePreference): Promise<void>
   /** Apply a change announced by main (another window or host). */
   receive(preferences: Preferences): void
+  /** Follow main's change announcements; returns the unsubscribe. */
+  listen(): () => void
 }
 
 /** The preferences store, built on the API so tests can pass a fake. */
-export function createPreferencesStore(api: Pick<ConsoleApi, 'getPreferences' | 'setPreferences'>) {
+export function createPreferencesStore(
+  api: Pick<ConsoleApi, 'getPreferences' | 'setPreferences' | 'onPreferencesChanged'>,
+) {
   return createStore<PreferencesState>()((set, get) => ({
     status: 'idle',
     preferences: { theme: 'system' },
@@ -35,6 +39,9 @@ export function createPreferencesStore(api: Pick<ConsoleApi, 'getPreferences' | 
     },
     receive(preferences) {
       set({ preferences })
+    },
+    listen() {
+      return api.onPreferencesChanged((p) => get().receive(p))
     },
   }))
 }

@@ -18,6 +18,7 @@ type TenantsApi = Pick<
   | 'switchTenant'
   | 'testConnection'
   | 'getTenantSnapshot'
+  | 'onTenantsChanged'
 >
 
 /** What the tenant form is doing. */
@@ -47,6 +48,8 @@ export interface TenantsState {
   test(id: string): Promise<void>
   loadSnapshot(id: string): Promise<void>
   receive(overview: TenantsOverview): void
+  /** Follow main's tenant list announcements; returns the unsubscribe. */
+  listen(): () => void
 }
 
 /** The tenants store, built on the API so tests can pass a fake. */
@@ -131,6 +134,9 @@ export function createTenantsStore(api: TenantsApi) {
     },
     receive(overview) {
       set({ overview, status: 'ready' })
+    },
+    listen() {
+      return api.onTenantsChanged((t) => get().receive(t))
     },
   }))
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Result, TenantSummary, TenantsOverview } from '../../../preload/contract'
+import { fakeEvent } from './fake-event'
 import {
   createTenantsStore,
   selectActiveTenant,
@@ -21,9 +22,11 @@ const sandbox: TenantSummary = {
 
 function fakeApi() {
   const calls: string[] = []
+  const changed = fakeEvent<TenantsOverview>()
   const overview: TenantsOverview = { tenants: [sandbox], activeTenantId: 'sandbox' }
   const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
   const api = {
+    onTenantsChanged: changed.on,
     listTenants: () => (calls.push('list'), ok(overview)),
     addTenant: () =>
       Promise.resolve<Result<TenantSummary>>({
@@ -54,7 +57,7 @@ function fakeApi() {
       })
     ),
   }
-  return { api, calls }
+  return { api, calls, changed }
 }
 
 describe('tenants store', () => {
@@ -82,5 +85,19 @@ describe('tenants store', () => {
     expect(added).toBe(false)
     expect(store.getState().form.kind).toBe('add')
     expect(store.getState().formError?.code).toBe('KEYCHAIN')
+  })
+
+  it('follows tenant list changes announced by main until unsubscribed', () => {
+    const { api, changed } = fakeApi()
+    const store = createTenantsStore(api)
+    const stop = store.getState().listen()
+    const renamed = { ...sandbox, name: 'Renamed sandbox' }
+    changed.emit({ tenants: [renamed], activeTenantId: 'sandbox' })
+    expect(store.getState().status).toBe('ready')
+    expect(selectActiveTenant(store.getState())?.name).toBe('Renamed sandbox')
+    stop()
+    expect(changed.listeners()).toBe(0)
+    changed.emit({ tenants: [], activeTenantId: 'sandbox' })
+    expect(store.getState().overview.tenants).toEqual([renamed])
   })
 })
