@@ -37,6 +37,23 @@ function toHit(user: Auth0User): UserHit {
 /**
  * Finding users and reading every layer that keeps one signed in, on the active tenant.
  */
+/**
+ * One part of what the layer map reads; a failure is recorded in `unavailable` (the map says
+ * what could not be read and why) and the part is null, so the rest still shows.
+ */
+async function readPart<T>(
+  unavailable: NonNullable<LayerInput['unavailable']>,
+  part: NonNullable<LayerInput['unavailable']>[number]['part'],
+  read: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await read()
+  } catch (error) {
+    unavailable.push({ part, error: appErrorOf(error, 'Reading a user') })
+    return null
+  }
+}
+
 export function createUsersService(deps: UsersDeps) {
   const now = deps.now ?? (() => new Date())
   const catalogs = new Map<
@@ -54,22 +71,8 @@ export function createUsersService(deps: UsersDeps) {
     if (cached && now().getTime() - cached.at < CATALOG_TTL_MS) return cached
     const errors: NonNullable<LayerInput['unavailable']> = []
     const [clients, connections] = await Promise.all([
-      api
-        .listClients()
-        .catch(
-          (e: unknown) => (
-            errors.push({ part: 'applications', error: appErrorOf(e, 'Reading a user') }),
-            null
-          ),
-        ),
-      api
-        .listConnections()
-        .catch(
-          (e: unknown) => (
-            errors.push({ part: 'connections', error: appErrorOf(e, 'Reading a user') }),
-            null
-          ),
-        ),
+      readPart(errors, 'applications', () => api.listClients()),
+      readPart(errors, 'connections', () => api.listConnections()),
     ])
     const fresh = { at: now().getTime(), clients, connections, errors }
     if (errors.length === 0) catalogs.set(tenantId, fresh)
@@ -117,22 +120,8 @@ export function createUsersService(deps: UsersDeps) {
       }
       const unavailable: NonNullable<LayerInput['unavailable']> = []
       const [sessions, refreshTokens, cat] = await Promise.all([
-        api
-          .listUserSessions(userId)
-          .catch(
-            (e: unknown) => (
-              unavailable.push({ part: 'sessions', error: appErrorOf(e, 'Reading a user') }),
-              null
-            ),
-          ),
-        api
-          .listUserRefreshTokens(userId)
-          .catch(
-            (e: unknown) => (
-              unavailable.push({ part: 'refreshTokens', error: appErrorOf(e, 'Reading a user') }),
-              null
-            ),
-          ),
+        readPart(unavailable, 'sessions', () => api.listUserSessions(userId)),
+        readPart(unavailable, 'refreshTokens', () => api.listUserRefreshTokens(userId)),
         catalog(id, api),
       ])
       const layers = buildUserLayers(
