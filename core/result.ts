@@ -61,6 +61,20 @@ export class AppFailure extends Error {
   }
 }
 
+/**
+ * Runs work that returns a Result and may throw an expected failure on the way (a validation
+ * helper, the Management API client): an {@link AppFailure} becomes the failed Result; anything
+ * else still throws (a bug, for the IPC wrapper to log).
+ */
+export async function attempt<T>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.toAppError() }
+    throw error
+  }
+}
+
 /** What the renderer is told about a bug; the details are only in main's log. */
 export const INTERNAL_ERROR_MESSAGE =
   'Something went wrong inside Session Console. Details are in the log.'

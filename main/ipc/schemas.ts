@@ -13,6 +13,8 @@ const plan = z.enum(['free', 'essentials', 'enterprise-production', 'enterprise-
 const tenantFields = {
   name: z.string().trim().min(1, 'Enter a display name.').max(80),
   domain: z.string().trim().min(1, 'Enter the tenant domain.').max(260),
+  /** Empty: none (on update: remove it). */
+  customDomain: z.string().trim().max(260).optional(),
   clientId: z
     .string()
     .trim()

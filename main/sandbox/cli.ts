@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util'
 import { startSandbox, type SandboxOptions } from './server'
+import { isCanonicalTenantDomain, normalizeDomain } from '../../core/auth0/domains'
 
 // `npm run sandbox`: start the sandbox tenant and print how to reach it. Glue only.
-const USAGE = `Usage: sandbox [--port N] [--seed demo|large] [--rate-limit BURST,PER_SECOND] [--admin-key KEY] [--json]
+const USAGE = `Usage: sandbox [--port N] [--seed demo|large] [--rate-limit BURST,PER_SECOND] [--admin-key KEY] [--custom-domain HOST] [--json]
 
   --port N              port on 127.0.0.1 (default 0: any free port)
   --seed demo|large     data set (default demo)
   --rate-limit B,R      token bucket: burst B, R requests per second (default 50,16)
   --admin-key KEY       key for the /__sandbox/* endpoints (default random, printed)
-  --json                print exactly one JSON line {url, domain, port, client_id, client_secret}`
+  --custom-domain HOST  a custom domain of the tenant: a token for its audience is refused (403)
+  --json                print exactly one JSON line {url, domain, port, client_id, client_secret[, custom_domain]}`
 
 const fail = (message: string): never => {
   process.stderr.write(`sandbox: ${message}\n\n${USAGE}\n`)
@@ -24,6 +26,7 @@ const parse = (): SandboxOptions & { json: boolean } => {
         seed: { type: 'string' },
         'rate-limit': { type: 'string' },
         'admin-key': { type: 'string' },
+        'custom-domain': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -64,6 +67,13 @@ const parse = (): SandboxOptions & { json: boolean } => {
     if (adminKey.length < 8) fail('--admin-key must be at least 8 characters')
     options.adminKey = adminKey
   }
+  const customDomain = values['custom-domain']
+  if (typeof customDomain === 'string') {
+    const normalized = normalizeDomain(customDomain)
+    if (normalized === null || isCanonicalTenantDomain(normalized)) {
+      fail(`--custom-domain must be a host name like login.example.test, got "${customDomain}"`)
+    } else options.customDomain = normalized
+  }
   return options
 }
 
@@ -77,6 +87,7 @@ if (json) {
       port: sandbox.port,
       client_id: sandbox.clientId,
       client_secret: sandbox.clientSecret,
+      ...(sandbox.customDomain !== undefined && { custom_domain: sandbox.customDomain }),
     })}\n`,
   )
 } else {
@@ -87,6 +98,7 @@ if (json) {
     `  port:          ${sandbox.port}`,
     `  client id:     ${sandbox.clientId}`,
     `  client secret: ${sandbox.clientSecret}`,
+    ...(sandbox.customDomain !== undefined ? [`  custom domain: ${sandbox.customDomain}`] : []),
     `  admin key:     ${sandbox.adminKey}  (x-sandbox-admin header for /__sandbox/*)`,
     'Stop with Ctrl+C.',
   ]

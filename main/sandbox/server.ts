@@ -127,6 +127,12 @@ export interface SandboxOptions {
    * 0. `setFaults({ consistencyDelayMs })` overrides it while set.
    */
   consistencyDelayMs?: number
+  /**
+   * A custom domain of the tenant (`login.example.test`), as a real tenant may have one. A token
+   * asked for with its audience (`https://{custom}/api/v2/`) is refused with Auth0's 403
+   * `access_denied` "Service not enabled within domain": only the canonical audience is valid.
+   */
+  customDomain?: string
 }
 
 /** A running sandbox. */
@@ -135,6 +141,8 @@ export interface Sandbox {
   url: string
   /** `127.0.0.1:PORT`, what the console stores as the tenant domain. */
   domain: string
+  /** The custom domain it was started with, if any. */
+  customDomain?: string
   port: number
   clientId: string
   clientSecret: string
@@ -383,6 +391,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const sandbox: Sandbox = {
     url,
     domain,
+    ...(options.customDomain !== undefined && { customDomain: options.customDomain }),
     port,
     clientId,
     clientSecret,

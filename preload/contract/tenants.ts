@@ -37,7 +37,13 @@ export interface TenantSummary {
   /** `sandbox` is the embedded local tenant: built in, cannot be edited or removed. */
   kind: 'sandbox' | 'auth0'
   name: string
+  /**
+   * The canonical domain (`acme.eu.auth0.com`): the Management API audience and where the console
+   * calls it. Empty for a profile saved with only a custom domain: the user must enter it.
+   */
   domain: string
+  /** The custom domain users sign in through (`login.example.com`), if any. */
+  customDomain?: string
   clientId: string
   environment: Environment
   plan: PlanTier
@@ -59,7 +65,10 @@ export interface TenantsOverview {
 /** The form to add a tenant. The secret goes straight to the OS keychain. */
 export interface NewTenantInput {
   name: string
+  /** The canonical domain; a custom domain here is refused with the reason. */
   domain: string
+  /** Optional custom domain. */
+  customDomain?: string
   clientId: string
   clientSecret: string
   environment: Environment
@@ -71,6 +80,8 @@ export interface TenantUpdateInput {
   id: string
   name?: string
   domain?: string
+  /** A new custom domain; an empty string removes it. */
+  customDomain?: string
   clientId?: string
   clientSecret?: string
   environment?: Environment

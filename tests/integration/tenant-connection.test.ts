@@ -107,10 +107,51 @@ describe('test connection against real servers', () => {
     expect(JSON.stringify(tested)).not.toContain('not-the-secret')
   })
 
-  it('unknown domain → a message naming the domain', async () => {
-    const tested = await testConnection(base('no-such-tenant.invalid', 'x'))
-    expect(tested.connection.error?.code).toBe('NETWORK')
-    expect(tested.connection.error?.message).toMatch(/no-such-tenant\.invalid/)
+  // A domain that does not resolve is named in the message: tests/integration/management-api.test.ts.
+  it('a custom domain as the tenant domain is refused before anything is saved, with the fix', async () => {
+    const { s, secrets } = services()
+    const added = await s.tenants.add(base('login.example.test', 'x'))
+    expect(added.ok).toBe(false)
+    if (!added.ok) {
+      expect(added.error.code).toBe('INVALID_INPUT')
+      expect(added.error.message).toMatch(/custom domain/i)
+      expect(added.error.message).toContain('auth0.com')
+    }
+    expect((await must(s.tenants.list())).tenants).toHaveLength(1)
+    expect(secrets.map.size).toBe(0)
+    await s.dispose()
+  })
+
+  it('a tenant with a custom domain gets its token for the canonical audience', async () => {
+    const custom = await startSandbox({ seed: 'demo', customDomain: 'login.example.test' })
+    // Auth0 refuses a token for the custom domain's audience; the old console asked for exactly that.
+    const refused = await fetch(`${custom.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: custom.clientId,
+        client_secret: custom.clientSecret,
+        audience: 'https://login.example.test/api/v2/',
+      }),
+    })
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({
+      error: 'access_denied',
+      error_description: 'Service not enabled within domain: https://login.example.test/api/v2/',
+    })
+    const { s } = services()
+    const added = await must(
+      s.tenants.add({
+        ...base(custom.domain, custom.clientSecret),
+        customDomain: 'https://Login.Example.test/',
+      }),
+    )
+    expect(added).toMatchObject({ domain: custom.domain, customDomain: 'login.example.test' })
+    const tested = await must(s.tenants.test(added.id))
+    expect(tested.connection.state).toBe('connected')
+    await s.dispose()
+    await custom.close()
   })
 
   it('nothing listening (offline) → "cannot reach", a different message', async () => {

@@ -13,7 +13,10 @@ export const windowStateSchema = z.object({
 export const tenantProfileSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  domain: z.string().min(1),
+  /** The canonical domain (`acme.eu.auth0.com`); empty for a profile saved with only a custom one. */
+  domain: z.string(),
+  /** The tenant's custom domain (`login.example.com`), if it has one. */
+  customDomain: z.string().min(1).optional(),
   clientId: z.string().min(1),
   environment: z.enum(['production', 'staging', 'development']),
   plan: z.enum(['free', 'essentials', 'enterprise-production', 'enterprise-non-production']),

@@ -35,7 +35,7 @@ import {
   type RatePacerSnapshot,
 } from './rate-pacer'
 import { AppFailure } from '../../../core/result'
-import { isLoopbackDomain } from '../tenants/tenant-domain'
+import { isLoopbackDomain } from '../../../core/auth0/domains'
 import {
   HttpStatusError,
   MalformedResponseError,

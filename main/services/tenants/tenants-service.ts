@@ -18,11 +18,16 @@ import {
   type TenantApiFactory,
   type TenantConnection,
 } from '../ports'
-import { AppFailure, fail, ok } from '../../../core/result'
+import { AppFailure, attempt, fail, ok } from '../../../core/result'
 import { appErrorOf } from '../errors'
 import { featureAvailability } from './scope-features'
 import { SANDBOX_TENANT_ID, type TenantProfile } from '../app/settings-schema'
-import { isLoopbackDomain, normalizeDomain } from './tenant-domain'
+import {
+  isCanonicalTenantDomain,
+  isLoopbackDomain,
+  migrateTenantDomains,
+  normalizeDomain,
+} from '../../../core/auth0/domains'
 
 /** Collaborators of the tenants service. */
 export interface TenantsDeps {
@@ -47,7 +52,8 @@ const secretMissing: CredentialStatus = {
 }
 
 const domainHelp =
-  'Enter the tenant domain, like acme.eu.auth0.com or a custom domain such as login.example.com.'
+  'Enter the tenant’s own domain, like acme.eu.auth0.com (Auth0 Dashboard → Settings → Custom Domains shows it beside any custom one).'
+const customDomainHelp = 'Enter a custom domain like login.example.com, or leave it empty.'
 
 /**
  * Tenants: profiles in settings, client secrets in the OS keychain, Management API clients and
@@ -67,7 +73,13 @@ export function createTenantsService(deps: TenantsDeps) {
   const version = (id: string) => versions.get(id) ?? 0
   let sandbox: Promise<RunningSandbox> | null = null
 
-  const profiles = () => deps.settings.get('tenants')
+  /** The saved profiles; one saved with its custom domain as its domain is migrated, once. */
+  const profiles = () => {
+    const saved = deps.settings.get('tenants')
+    const migrated = saved.map(migrateTenantDomains)
+    if (migrated.some((p, i) => p !== saved[i])) deps.settings.set('tenants', migrated)
+    return migrated
+  }
   const profile = (id: string) => profiles().find((t) => t.id === id)
 
   function sandboxProfile(running: RunningSandbox | null): TenantProfile {
@@ -124,6 +136,7 @@ export function createTenantsService(deps: TenantsDeps) {
       id: p.id,
       name: p.name,
       domain: p.domain,
+      ...(p.customDomain !== undefined && { customDomain: p.customDomain }),
       clientId: p.clientId,
       environment: p.environment,
       plan: p.plan,
@@ -186,6 +199,12 @@ export function createTenantsService(deps: TenantsDeps) {
     }
     const p = profile(id)
     if (!p) throw new AppFailure('NOT_FOUND', 'That tenant no longer exists.')
+    if (p.domain === '') {
+      throw new AppFailure(
+        'INVALID_INPUT',
+        `${p.name} was saved with its custom domain ${p.customDomain ?? ''} only. Edit the tenant and enter its own domain (like acme.eu.auth0.com): Auth0 issues Management API tokens only for that domain.`,
+      )
+    }
     const secret = await readSecret(id)
     if (secret === null) {
       throw new AppFailure(
@@ -218,6 +237,26 @@ export function createTenantsService(deps: TenantsDeps) {
   function checkDomain(value: string): string {
     const domain = normalizeDomain(value)
     if (!domain) throw new AppFailure('INVALID_INPUT', domainHelp)
+    if (!isCanonicalTenantDomain(domain)) {
+      throw new AppFailure(
+        'INVALID_INPUT',
+        `${domain} looks like a custom domain: Auth0 refuses a Management API token for it. Put it under Custom domain and enter the tenant’s own domain here, like acme.eu.auth0.com.`,
+      )
+    }
+    return domain
+  }
+
+  /** A custom domain as typed; undefined when empty. */
+  function checkCustomDomain(value: string | undefined): string | undefined {
+    if (value === undefined || value.trim() === '') return undefined
+    const domain = normalizeDomain(value)
+    if (!domain || isLoopbackDomain(domain)) throw new AppFailure('INVALID_INPUT', customDomainHelp)
+    if (isCanonicalTenantDomain(domain)) {
+      throw new AppFailure(
+        'INVALID_INPUT',
+        `${domain} is an Auth0 domain, not a custom one: enter it as the tenant domain.`,
+      )
+    }
     return domain
   }
 
@@ -246,81 +285,93 @@ export function createTenantsService(deps: TenantsDeps) {
 
     /** Add a tenant: the secret goes to the keychain first; if that fails nothing is saved. */
     async add(input: NewTenantInput): Promise<Result<TenantSummary>> {
-      const domain = checkDomain(input.domain)
-      checkDuplicate(domain, input.clientId)
-      const id = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
-      try {
-        await deps.secrets.set(id, input.clientSecret)
-      } catch (error) {
-        return fail(
-          'KEYCHAIN',
-          `The tenant was not added. ${appErrorOf(error, 'A tenant operation').message}`,
-        )
-      }
-      const created: TenantProfile = {
-        id,
-        name: input.name.trim(),
-        domain,
-        clientId: input.clientId.trim(),
-        environment: input.environment,
-        plan: input.plan,
-        createdAt: now().toISOString(),
-      }
-      try {
-        deps.settings.set('tenants', [...profiles(), created])
-        credentials.set(id, secretStored)
-      } catch {
-        await deps.secrets.delete(id).catch(() => false)
-        return fail(
-          'STORAGE',
-          `The tenant was not added: the settings file ${deps.settings.path} could not be written.`,
-        )
-      }
-      await announce()
-      return ok(await summary(id))
+      return attempt(async () => {
+        const domain = checkDomain(input.domain)
+        const customDomain = checkCustomDomain(input.customDomain)
+        checkDuplicate(domain, input.clientId)
+        const id = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+        try {
+          await deps.secrets.set(id, input.clientSecret)
+        } catch (error) {
+          return fail(
+            'KEYCHAIN',
+            `The tenant was not added. ${appErrorOf(error, 'A tenant operation').message}`,
+          )
+        }
+        const created: TenantProfile = {
+          id,
+          name: input.name.trim(),
+          domain,
+          ...(customDomain !== undefined && { customDomain }),
+          clientId: input.clientId.trim(),
+          environment: input.environment,
+          plan: input.plan,
+          createdAt: now().toISOString(),
+        }
+        try {
+          deps.settings.set('tenants', [...profiles(), created])
+          credentials.set(id, secretStored)
+        } catch {
+          await deps.secrets.delete(id).catch(() => false)
+          return fail(
+            'STORAGE',
+            `The tenant was not added: the settings file ${deps.settings.path} could not be written.`,
+          )
+        }
+        await announce()
+        return ok(await summary(id))
+      })
     },
 
     /** Edit a tenant; a new secret, domain or client id drops the cached client and token. */
     async update(input: TenantUpdateInput): Promise<Result<TenantSummary>> {
-      if (input.id === SANDBOX_TENANT_ID) {
-        return fail('INVALID_INPUT', 'The Sandbox tenant is built in and cannot be edited.')
-      }
-      const current = profile(input.id)
-      if (!current) return fail('NOT_FOUND', 'That tenant no longer exists.')
-      const domain = input.domain === undefined ? current.domain : checkDomain(input.domain)
-      const clientId = input.clientId?.trim() ?? current.clientId
-      checkDuplicate(domain, clientId, current.id)
-      if (input.clientSecret) {
-        try {
-          await deps.secrets.set(current.id, input.clientSecret)
-        } catch (error) {
-          return fail(
-            'KEYCHAIN',
-            `Nothing was changed. ${appErrorOf(error, 'A tenant operation').message}`,
-          )
+      return attempt(async () => {
+        if (input.id === SANDBOX_TENANT_ID) {
+          return fail('INVALID_INPUT', 'The Sandbox tenant is built in and cannot be edited.')
         }
-        credentials.set(current.id, secretStored)
-      }
-      const next: TenantProfile = {
-        ...current,
-        name: input.name?.trim() ?? current.name,
-        domain,
-        clientId,
-        environment: input.environment ?? current.environment,
-        plan: input.plan ?? current.plan,
-      }
-      deps.settings.set(
-        'tenants',
-        profiles().map((t) => (t.id === current.id ? next : t)),
-      )
-      const reconnect =
-        Boolean(input.clientSecret) ||
-        next.domain !== current.domain ||
-        next.clientId !== current.clientId ||
-        next.plan !== current.plan
-      if (reconnect) forget(current.id)
-      await announce()
-      return ok(await summary(current.id))
+        const current = profile(input.id)
+        if (!current) return fail('NOT_FOUND', 'That tenant no longer exists.')
+        const domain = input.domain === undefined ? current.domain : checkDomain(input.domain)
+        const customDomain =
+          input.customDomain === undefined
+            ? current.customDomain
+            : checkCustomDomain(input.customDomain)
+        const clientId = input.clientId?.trim() ?? current.clientId
+        checkDuplicate(domain, clientId, current.id)
+        if (input.clientSecret) {
+          try {
+            await deps.secrets.set(current.id, input.clientSecret)
+          } catch (error) {
+            return fail(
+              'KEYCHAIN',
+              `Nothing was changed. ${appErrorOf(error, 'A tenant operation').message}`,
+            )
+          }
+          credentials.set(current.id, secretStored)
+        }
+        const { customDomain: _previous, ...rest } = current
+        const next: TenantProfile = {
+          ...rest,
+          ...(customDomain !== undefined && { customDomain }),
+          name: input.name?.trim() ?? current.name,
+          domain,
+          clientId,
+          environment: input.environment ?? current.environment,
+          plan: input.plan ?? current.plan,
+        }
+        deps.settings.set(
+          'tenants',
+          profiles().map((t) => (t.id === current.id ? next : t)),
+        )
+        const reconnect =
+          Boolean(input.clientSecret) ||
+          next.domain !== current.domain ||
+          next.clientId !== current.clientId ||
+          next.plan !== current.plan
+        if (reconnect) forget(current.id)
+        await announce()
+        return ok(await summary(current.id))
+      })
     },
 
     /** Remove a tenant and its keychain entry; refuses while the keychain cannot be reached. */

@@ -54,8 +54,22 @@ export function TenantDetails({ tenant, active }: TenantDetailsProps) {
       <dl className="facts">
         <dt>Domain</dt>
         <dd>
-          <code>{tenant.domain}</code>
+          {tenant.domain === '' ? (
+            <span className="warning-text">
+              Missing: edit the tenant and enter its own domain (…auth0.com)
+            </span>
+          ) : (
+            <code>{tenant.domain}</code>
+          )}
         </dd>
+        {tenant.customDomain !== undefined && (
+          <>
+            <dt>Custom domain</dt>
+            <dd>
+              <code>{tenant.customDomain}</code>
+            </dd>
+          </>
+        )}
         <dt>Client id</dt>
         <dd>
           <code>{tenant.clientId}</code>

@@ -3,6 +3,7 @@ import type { NewTenantInput, TenantSummary } from '../../../preload/contract'
 import { ModalDialog } from '../../components/modal-dialog'
 import { errorText } from '../../lib/error-text'
 import { tenantsStore, useTenants } from '../../stores'
+import { isCanonicalTenantDomain, normalizeDomain } from '../../../core/auth0/domains'
 import { environmentLabels, planLabels } from './labels'
 
 interface TenantFormProps {
@@ -13,15 +14,23 @@ interface TenantFormProps {
 type Fields = NewTenantInput
 type FieldErrors = Partial<Record<keyof Fields, string>>
 
-const domainPattern = /^(https?:\/\/)?[a-z0-9.-]+(:\d{1,5})?\/?$/i
-
 /** Checks the renderer can make before main checks again. */
 function validate(fields: Fields, adding: boolean): FieldErrors {
   const errors: FieldErrors = {}
   if (!fields.name.trim()) errors.name = 'Enter a display name.'
+  const domain = normalizeDomain(fields.domain)
   if (!fields.domain.trim()) errors.domain = 'Enter the tenant domain.'
-  else if (!domainPattern.test(fields.domain.trim())) {
-    errors.domain = 'Use the domain only, like acme.eu.auth0.com or login.example.com.'
+  else if (domain === null) errors.domain = 'Use the domain only, like acme.eu.auth0.com.'
+  else if (!isCanonicalTenantDomain(domain)) {
+    errors.domain = `${domain} looks like a custom domain. Enter the tenant’s own domain (…auth0.com) here and ${domain} under Custom domain.`
+  }
+  const custom = fields.customDomain?.trim() ?? ''
+  if (custom !== '') {
+    const normalized = normalizeDomain(custom)
+    if (normalized === null) errors.customDomain = 'Use the domain only, like login.example.com.'
+    else if (isCanonicalTenantDomain(normalized)) {
+      errors.customDomain = 'This is an Auth0 domain: enter it as the tenant domain above.'
+    }
   }
   if (!fields.clientId.trim()) errors.clientId = 'Enter the client id of the M2M application.'
   else if (!/^[A-Za-z0-9._-]+$/.test(fields.clientId.trim())) {
@@ -39,6 +48,7 @@ export function TenantForm({ tenant }: TenantFormProps) {
   const [fields, setFields] = useState<Fields>({
     name: tenant?.name ?? '',
     domain: tenant?.domain ?? '',
+    customDomain: tenant?.customDomain ?? '',
     clientId: tenant?.clientId ?? '',
     clientSecret: '',
     environment: tenant?.environment ?? 'production',
@@ -63,7 +73,7 @@ export function TenantForm({ tenant }: TenantFormProps) {
       <label htmlFor={`tenant-${key}`}>{label}</label>
       <input
         id={`tenant-${key}`}
-        value={fields[key]}
+        value={fields[key] ?? ''}
         onChange={(e) => set(key)(e.target.value)}
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={errors[key] ? `tenant-${key}-error` : undefined}
@@ -83,7 +93,12 @@ export function TenantForm({ tenant }: TenantFormProps) {
     <ModalDialog title={adding ? 'Add a tenant' : `Edit ${tenant.name}`} onClose={close}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {field('name', 'Display name', { placeholder: 'Acme production' })}
-        {field('domain', 'Domain', { placeholder: 'acme.eu.auth0.com' })}
+        {field('domain', 'Tenant domain', { placeholder: 'acme.eu.auth0.com' })}
+        {field('customDomain', 'Custom domain (optional)', { placeholder: 'login.example.com' })}
+        <p className="hint">
+          The Management API is called on the tenant’s own domain: Auth0 issues its tokens only for
+          that one. A custom domain is where users sign in; the simulator accepts tokens from both.
+        </p>
         {field('clientId', 'Client id (machine-to-machine application)')}
         {field(
           'clientSecret',

@@ -54,7 +54,9 @@ export function TenantsScreen() {
                   <EnvironmentBadge tenant={t} />
                   {t.id === activeId && <span className="badge active">Active</span>}
                 </span>
-                <span className="muted tenant-domain">{t.domain}</span>
+                <span className="muted tenant-domain">
+                  {t.domain === '' ? `${t.customDomain ?? ''} (tenant domain missing)` : t.domain}
+                </span>
                 <ConnectionDot tenant={t} />
               </button>
             </li>

@@ -296,3 +296,57 @@ describe('tenants', () => {
     })
   })
 })
+
+describe('canonical and custom domains', () => {
+  it('keeps them apart: the client is built for the canonical domain, the custom one is shown', async () => {
+    const app = setup()
+    const added = await must(
+      app.call('addTenant', { ...acme, customDomain: 'https://Login.Acme.com/' }),
+    )
+    expect(added).toMatchObject({ domain: 'acme.eu.auth0.com', customDomain: 'login.acme.com' })
+    await must(app.call('testConnection', { id: added.id }))
+    expect(app.api.built.map((c) => c.domain)).toEqual(['acme.eu.auth0.com'])
+    // An empty custom domain removes it.
+    const edited = await must(app.call('updateTenant', { id: added.id, customDomain: '' }))
+    expect(edited.customDomain).toBeUndefined()
+  })
+
+  it('refuses a custom domain as the tenant domain and an Auth0 domain as the custom one', async () => {
+    const app = setup()
+    const custom = await app.call('addTenant', { ...acme, domain: 'login.acme.com' })
+    expect(custom.ok || custom.error.message).toMatch(/looks like a custom domain/)
+    const swapped = await app.call('addTenant', { ...acme, customDomain: 'acme.us.auth0.com' })
+    expect(swapped.ok || swapped.error.message).toMatch(/not a custom one/)
+    expect((await must(app.call('listTenants', undefined))).tenants).toHaveLength(1)
+  })
+
+  it('migrates a profile saved with its custom domain: kept as custom, the tenant domain asked for', async () => {
+    const settings = createMemorySettings({
+      tenants: [
+        {
+          id: 't_old',
+          name: 'Old',
+          domain: 'login.acme.com',
+          clientId: 'abcDEF123',
+          environment: 'production',
+          plan: 'free',
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+    })
+    const secrets = createMemorySecretStore()
+    await secrets.set('t_old', 'good-secret-1')
+    const app = setup(secrets, settings)
+    const old = (await must(app.call('listTenants', undefined))).tenants.find((t) => t.id === 't_old')
+    expect(old).toMatchObject({ domain: '', customDomain: 'login.acme.com' })
+    expect(settings.data.tenants[0]).toMatchObject({ domain: '', customDomain: 'login.acme.com' })
+    const tested = await must(app.call('testConnection', { id: 't_old' }))
+    expect(tested.connection.error?.message).toMatch(/enter its own domain/)
+    expect(app.api.built).toEqual([])
+    const fixed = await must(app.call('updateTenant', { id: 't_old', domain: 'acme.eu.auth0.com' }))
+    expect(fixed).toMatchObject({ domain: 'acme.eu.auth0.com', customDomain: 'login.acme.com' })
+    expect((await must(app.call('testConnection', { id: 't_old' }))).connection.state).toBe(
+      'connected',
+    )
+  })
+})

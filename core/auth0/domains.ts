@@ -35,7 +35,25 @@ export function isLoopbackDomain(domain: string): boolean {
   return host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host)
 }
 
-/** Whether a domain is Auth0's canonical form rather than a custom domain. */
-export function isCanonicalAuth0Domain(domain: string): boolean {
-  return /\.auth0\.com$/.test(domain.replace(/:\d+$/, ''))
+/**
+ * Whether a (normalised) domain is a tenant's own, canonical domain: Auth0's `*.auth0.com` (public
+ * cloud, every region) or `*.auth0app.com` (Private Cloud), or a loopback server such as the
+ * Sandbox. The Management API audience is always `https://{canonical}/api/v2/`, even when a
+ * request goes through a custom domain; Auth0 refuses a custom-domain audience.
+ */
+export function isCanonicalTenantDomain(domain: string): boolean {
+  return isLoopbackDomain(domain) || /\.auth0(app)?\.com$/.test(domain.replace(/:\d+$/, ''))
+}
+
+/**
+ * A profile saved before canonical and custom domains were kept apart: a custom domain in `domain`
+ * moves to `customDomain`, and `domain` is left empty until the user enters the canonical one
+ * (nothing can find it out: a token needs it first). Idempotent.
+ */
+export function migrateTenantDomains<T extends { domain: string; customDomain?: string }>(
+  profile: T,
+): T {
+  if (profile.domain === '' || isCanonicalTenantDomain(profile.domain)) return profile
+  if (profile.customDomain !== undefined && profile.customDomain !== profile.domain) return profile
+  return { ...profile, customDomain: profile.domain, domain: '' }
 }
