@@ -583,7 +583,48 @@ export function validateField(
       checkSignOutUrl(def, value, emit)
       break
   }
+  if (field === INITIATORS_MODE || field === SELECTED_INITIATORS) {
+    checkInitiators(field, value, resource, emit)
+  }
   return problems
+}
+
+const INITIATORS_MODE = 'oidc_logout.backchannel_logout_initiators.mode'
+const SELECTED_INITIATORS = 'oidc_logout.backchannel_logout_initiators.selected_initiators'
+/** The initiators Auth0 requires in `custom` mode (reference §12, back-channel initiators). */
+export const REQUIRED_INITIATORS = ['rp-logout', 'idp-logout'] as const
+
+/**
+ * In `custom` mode Auth0 requires `selected_initiators`, holding `rp-logout` and `idp-logout`;
+ * it refuses the change otherwise. Reported on the mode when the list is missing, on the list
+ * when it lacks one of them.
+ */
+function checkInitiators(
+  field: string,
+  value: JsonValue,
+  resource: ConfigResource,
+  emit: Emit,
+): void {
+  const mode = field === INITIATORS_MODE ? value : resource.fields[INITIATORS_MODE]
+  if (mode !== 'custom') return
+  const selected = field === SELECTED_INITIATORS ? value : resource.fields[SELECTED_INITIATORS]
+  if (!Array.isArray(selected)) {
+    if (field === INITIATORS_MODE) {
+      emit(
+        'error',
+        'In custom mode Auth0 needs the selected initiators, including rp-logout and idp-logout: choose them, or use all.',
+      )
+    }
+    return
+  }
+  if (field !== SELECTED_INITIATORS) return
+  const missing = REQUIRED_INITIATORS.filter((i) => !selected.includes(i))
+  if (missing.length > 0) {
+    emit(
+      'error',
+      `In custom mode the selected initiators must include ${REQUIRED_INITIATORS.join(' and ')}; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing. Auth0 refuses the change otherwise.`,
+    )
+  }
 }
 
 const KINDS: readonly ResourceKind[] = ['tenant', 'clients', 'connections']

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ApiError, projectFields } from './http-io'
 import { CursorError, paginateCheckpoint, paginateOffset } from './pagination'
 import type { SandboxStore } from './store'
-import type { SandboxUser } from './types'
+import type { SandboxTenantSettings, SandboxUser } from './types'
 import { UserQueryError, compileUserQuery } from './user-query'
 import {
   applyClientPatch,
@@ -483,7 +483,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     method: 'GET',
     pattern: /^\/tenants\/settings$/,
     scopes: ['read:tenant_settings'],
-    handle: (ctx) => ({ status: 200, body: withFields(ctx, ctx.store.tenant) }),
+    handle: (ctx) => ({ status: 200, body: withFields(ctx, tenantAsRead(ctx.store.tenant)) }),
   },
   {
     method: 'PATCH',
@@ -491,7 +491,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     scopes: ['update:tenant_settings'],
     handle(ctx) {
       ctx.store.tenant = applyTenantPatch(ctx.store.tenant, ctx.body)
-      return { status: 200, body: ctx.store.tenant }
+      return { status: 200, body: tenantAsRead(ctx.store.tenant) }
     },
   },
 ]
@@ -527,4 +527,19 @@ export const checkScopes = (route: ApiRoute, granted: ReadonlySet<string>): void
       'insufficient_scope',
     )
   }
+}
+
+/**
+ * Tenant settings as Auth0 answers them: lifetimes in hours only. A lifetime set in minutes is read
+ * back as its hours (`90` minutes → `1.5`); the `*_in_minutes` fields are write-only.
+ */
+function tenantAsRead(tenant: SandboxTenantSettings): SandboxTenantSettings {
+  const {
+    session_lifetime_in_minutes: _a,
+    idle_session_lifetime_in_minutes: _b,
+    ephemeral_session_lifetime_in_minutes: _c,
+    idle_ephemeral_session_lifetime_in_minutes: _d,
+    ...read
+  } = tenant
+  return read
 }

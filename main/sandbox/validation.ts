@@ -186,10 +186,24 @@ const clientPatchSchema = z
     oidc_logout: z
       .strictObject({
         backchannel_logout_urls: backchannelUrls,
-        backchannel_logout_initiators: z.strictObject({
-          mode: z.enum(['custom', 'all']),
-          selected_initiators: z.array(z.enum(INITIATORS)).optional(),
-        }),
+        // In custom mode Auth0 requires selected_initiators, holding rp-logout and idp-logout
+        // (reference §12, back-channel initiators).
+        backchannel_logout_initiators: z
+          .strictObject({
+            mode: z.enum(['custom', 'all']),
+            selected_initiators: z.array(z.enum(INITIATORS)).optional(),
+          })
+          .refine(
+            (v) =>
+              v.mode !== 'custom' ||
+              (v.selected_initiators?.includes('rp-logout') === true &&
+                v.selected_initiators.includes('idp-logout')),
+            {
+              message:
+                'selected_initiators is required in custom mode and must include rp-logout and idp-logout',
+              path: ['selected_initiators'],
+            },
+          ),
         backchannel_logout_session_metadata: z.strictObject({ include: z.boolean() }).nullable(),
       })
       .partial()

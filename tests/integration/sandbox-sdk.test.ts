@@ -219,13 +219,30 @@ describe('sandbox tenant driven by the auth0 SDK', () => {
     })
     expect(updated).toMatchObject({
       idle_session_lifetime: 1.5,
-      idle_session_lifetime_in_minutes: 90,
       sessions: { oidc_logout_prompt_enabled: false },
     })
+    // As Auth0: the minute fields are write-only, a read answers hours.
+    expect(updated).not.toHaveProperty('idle_session_lifetime_in_minutes')
+    const read = await client.tenants.settings.get()
+    expect(read.idle_session_lifetime).toBe(1.5)
+    expect(read).not.toHaveProperty('idle_session_lifetime_in_minutes')
     const both = await errorOf(
       client.tenants.settings.update({ session_lifetime: 10, session_lifetime_in_minutes: 600 }),
     )
     expect(both).toBeInstanceOf(Management.BadRequestError)
+  })
+
+  it('refuses back-channel custom mode without rp-logout and idp-logout, as Auth0 does', async () => {
+    const [app] = await client.clients.list({ per_page: 1 }).then((p) => p.data)
+    const refused = await errorOf(
+      client.clients.update(app?.client_id ?? '', {
+        oidc_logout: {
+          backchannel_logout_urls: ['https://app.example.com/bcl'],
+          backchannel_logout_initiators: { mode: 'custom', selected_initiators: ['rp-logout'] },
+        },
+      }),
+    )
+    expect(refused).toBeInstanceOf(Management.BadRequestError)
   })
 
   it('answers 403 insufficient_scope to a client without the scope', async () => {

@@ -58,7 +58,10 @@ export const ACME = pulled({
       callbacks: ['https://portal.example.com/callback'],
       oidc_logout: {
         backchannel_logout_urls: ['https://portal.example.com/backchannel-logout'],
-        backchannel_logout_initiators: { mode: 'custom', selected_initiators: [] },
+        backchannel_logout_initiators: {
+          mode: 'custom',
+          selected_initiators: ['rp-logout', 'idp-logout'],
+        },
       },
     },
     {

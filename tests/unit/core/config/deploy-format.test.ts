@@ -98,7 +98,10 @@ describe('round trip: export → import gives the same configuration', () => {
       callbacks: ['https://portal.example.com/callback'],
       oidc_logout: {
         backchannel_logout_urls: ['https://portal.example.com/backchannel-logout'],
-        backchannel_logout_initiators: { mode: 'custom', selected_initiators: [] },
+        backchannel_logout_initiators: {
+          mode: 'custom',
+          selected_initiators: ['rp-logout', 'idp-logout'],
+        },
       },
     })
     expect(portal?.content).toContain('\n  "name": "Portal",\n')

@@ -62,7 +62,10 @@ describe('postureScenarioOf', () => {
           allowed_logout_urls: ['https://portal.example.com/bye'],
           oidc_logout: {
             backchannel_logout_urls: ['https://portal.example.com/backchannel-logout'],
-            backchannel_logout_initiators: { mode: 'custom', selected_initiators: [] },
+            backchannel_logout_initiators: {
+              mode: 'custom',
+              selected_initiators: ['rp-logout', 'idp-logout'],
+            },
           },
         },
         {

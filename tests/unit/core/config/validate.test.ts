@@ -315,6 +315,37 @@ describe('enums and the SAML sign-out URL', () => {
   })
 })
 
+describe('back-channel initiators in custom mode, as Auth0 applies them', () => {
+  const MODE = 'oidc_logout.backchannel_logout_initiators.mode'
+  const SELECTED = 'oidc_logout.backchannel_logout_initiators.selected_initiators'
+
+  it('custom mode needs the selected initiators', () => {
+    expect(severities(client({}), MODE, 'custom')).toEqual(['error'])
+    expect(severities(client({ [SELECTED]: ['rp-logout', 'idp-logout'] }), MODE, 'custom')).toEqual(
+      [],
+    )
+    expect(severities(client({}), MODE, 'all')).toEqual([])
+  })
+
+  it.each([
+    [['rp-logout', 'idp-logout'], []],
+    [['rp-logout', 'idp-logout', 'password-changed'], []],
+    [['rp-logout', 'password-changed'], ['error']],
+    [['session-revoked'], ['error']],
+    [[], ['error']],
+  ] as [JsonValue, ConfigProblem['severity'][]][])(
+    'in custom mode, selected %j: %j',
+    (value, expected) => {
+      expect(severities(client({ [MODE]: 'custom' }), SELECTED, value)).toEqual(expected)
+    },
+  )
+
+  it('names what is missing', () => {
+    const [problem] = validateField(client({ [MODE]: 'custom' }), SELECTED, ['rp-logout'], null)
+    expect(problem?.message).toContain('idp-logout is missing')
+  })
+})
+
 describe('validateConfig: the whole configuration', () => {
   it('finds nothing wrong with a sound pulled tenant', () => {
     expect(validateConfig(ACME, 'enterprise-production')).toEqual([])

@@ -125,6 +125,18 @@ describe('PATCH /clients/{id} body', () => {
       },
       'selected_initiators[0]',
     ],
+    [
+      { oidc_logout: { backchannel_logout_initiators: { mode: 'custom' } } },
+      'must include rp-logout and idp-logout',
+    ],
+    [
+      {
+        oidc_logout: {
+          backchannel_logout_initiators: { mode: 'custom', selected_initiators: ['rp-logout'] },
+        },
+      },
+      'must include rp-logout and idp-logout',
+    ],
     [['not', 'an', 'object'], "'Expected type object but found type array'."],
   ])('rejects %j', (body, message) => {
     const err = errorOf(() => applyClientPatch(spa, body))
