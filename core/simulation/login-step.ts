@@ -34,16 +34,21 @@ type LoginStep = Step & { do: 'login' }
 /** Connection kinds whose login leaves a session at an upstream identity provider. */
 const UPSTREAM = new Set(['social', 'saml', 'entra', 'oidc', 'enterprise'])
 
-/** Whether a connection is social and runs on Auth0 developer keys (no `options.client_id`). */
-function onDeveloperKeys(connection: {
+/**
+ * Whether a social connection runs on Auth0 developer keys (no `options.client_id`). `unknown`
+ * when its options could not be read (absent, or a connection the scenario does not describe):
+ * reference §12 says to treat that as unknown, never as developer keys, so the login rules then go
+ * on as for the connection's own keys and a note says what would differ.
+ */
+function developerKeys(connection: {
   strategy: string
   options?: Record<string, unknown> | null
-}) {
-  const clientId = connection.options?.client_id
-  return (
-    idpKindOf(connection.strategy) === 'social' &&
-    !(typeof clientId === 'string' && clientId.trim() !== '')
-  )
+}): boolean | 'unknown' {
+  if (idpKindOf(connection.strategy) !== 'social') return false
+  const options = connection.options
+  if (options === undefined || options === null) return 'unknown'
+  const clientId = options.client_id
+  return !(typeof clientId === 'string' && clientId.trim() !== '')
 }
 
 /** Starts the client's app session; words for the notes either way. */
@@ -149,9 +154,22 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
       `prompt=none fails with login_required: ${target.name} is a passwordless (${target.strategy}) connection, which does not reuse the Auth0 session, and prompt=none may not ask for a code (reference §1.1; the simulator's reading).`,
     )
   }
-  if (step.prompt === 'none' && current !== undefined && current.connection !== null) {
-    const connection = connectionByName(world, current.connection)
-    if (onDeveloperKeys(connection)) {
+  const sessionConnection =
+    current?.connection == null ? undefined : connectionByName(world, current.connection)
+  const sessionDevKeys = sessionConnection === undefined ? false : developerKeys(sessionConnection)
+  const devKeysMatter =
+    current !== undefined &&
+    !passwordless &&
+    step.prompt !== 'login' &&
+    (step.prompt === 'none' || !current.clients.includes(step.client_id))
+  if (sessionDevKeys === 'unknown' && sessionConnection !== undefined && devKeysMatter) {
+    out.notes.push(
+      `The settings of ${sessionConnection.name} could not be read, so whether it runs on Auth0 developer keys is unknown; the simulator treats it as having its own keys. On developer keys, prompt=none would fail with login_required and other applications would get no single sign-on (reference §12).`,
+    )
+  }
+  if (step.prompt === 'none' && current !== undefined && sessionConnection !== undefined) {
+    const connection = sessionConnection
+    if (sessionDevKeys === true) {
       return fail(
         `prompt=none fails with login_required: session ${current.id} came through ${connection.name}, a social connection on Auth0 developer keys, and silent authentication does not work with developer keys.`,
       )
@@ -172,11 +190,11 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
   // Rule 2, unless the session came through developer keys and this is another application.
   if (
     current !== undefined &&
-    current.connection !== null &&
+    sessionConnection !== undefined &&
     !current.clients.includes(step.client_id)
   ) {
-    const connection = connectionByName(world, current.connection)
-    if (onDeveloperKeys(connection)) {
+    const connection = sessionConnection
+    if (sessionDevKeys === true) {
       return interactive(
         `session ${current.id} came through ${connection.name}, a social connection on Auth0 developer keys, and with developer keys there is no single sign-on between applications (the SSO cookie is not set on the tenant's domain; devkeys page), so ${step.client_id} does not get the session and the user logs in again.`,
       )

@@ -216,6 +216,16 @@ describe('(c) a social login on Auth0 developer keys gives no SSO to other apps'
     expect(last(out)).toMatchObject({ login: 'silent', via: 'auth0_session' })
   })
 
+  it('unreadable connection options are unknown, never developer keys (reference §12)', () => {
+    const connections = [{ name: 'google-oauth2', strategy: 'google-oauth2' }]
+    const step = last(runSteps([login()], { connections }))
+    expect(step).toMatchObject({ login: 'silent', via: 'auth0_session' })
+    expectNote(step, 'could not be read', 'developer keys')
+    const none = last(runSteps([login({ prompt: 'none' })], { connections }))
+    expect(none).toMatchObject({ login: 'silent', via: 'auth0_session' })
+    expectNote(none, 'could not be read', 'login_required')
+  })
+
   it('a session through the connection with its own keys still gives SSO', () => {
     expect(last(runSteps([login()]))).toMatchObject({ login: 'silent', via: 'auth0_session' })
   })
