@@ -15,6 +15,7 @@ import {
   liveBrowserSession,
   sendBackchannel,
   survivorNotes,
+  touchSession,
   type LiveSession,
   type World,
 } from './world'
@@ -162,16 +163,58 @@ function deleteUserRefreshTokens(
   return out
 }
 
+/**
+ * Which defaults and session-specific deadlines a wait relied on. The persistent defaults are
+ * noted always (as before); the non-persistent ones only when a non-persistent session is alive.
+ */
+function lifetimeNotes(world: World, sessions: readonly LiveSession[]): string[] {
+  const { lifetimes } = world
+  const notes: string[] = []
+  if (lifetimes.absoluteDefaulted) {
+    notes.push(
+      'The tenant gives no session_lifetime, so Auth0\'s default of 168 h (7 days) "require log in after" applies (tenant-settings page, reference §12).',
+    )
+  }
+  if (lifetimes.idleDefaulted) {
+    notes.push(
+      "Unconfirmed: the tenant gives no idle_session_lifetime, so the default of 72 h applies; Auth0's docs do not state the default (reference §5.1).",
+    )
+  }
+  const ephemeral = sessions.filter((s) => !s.persistent)
+  if (ephemeral.length > 0) {
+    const missing = [
+      ...(lifetimes.ephemeralAbsoluteDefaulted ? ['ephemeral_session_lifetime'] : []),
+      ...(lifetimes.ephemeralIdleDefaulted ? ['idle_ephemeral_session_lifetime'] : []),
+    ]
+    if (missing.length > 0) {
+      notes.push(
+        `Unconfirmed: the tenant gives no ${listOf(missing)}, so non-persistent sessions (${listOf(ephemeral.map((s) => s.id))}) take the persistent lifetimes; Auth0's docs state no default for them (reference §7, §11).`,
+      )
+    }
+    notes.push(
+      `Non-persistent sessions (${listOf(ephemeral.map((s) => s.id))}) also end when the browser closes; the simulator does not model closing the browser (reference §7).`,
+    )
+  }
+  const own = sessions.filter((s) => s.expiresAt !== null || s.idleExpiresAt !== null)
+  if (own.length > 0) {
+    notes.push(
+      `${listOf(own.map((s) => s.id))} ${own.length === 1 ? 'carries its' : 'carry their'} own expires_at / idle_expires_at (as the Management API reports them, possibly set by an Action), which the simulator uses instead of the tenant lifetimes; the next interaction with Auth0 restarts the idle timer with the tenant's idle lifetime (reference §7).`,
+    )
+  }
+  return notes
+}
+
 function wait(world: World, step: Step & { do: 'wait' }): StepOutcome {
   const out = blankOutcome('wait')
   const end = world.now + step.minutes * MINUTE
   const browser = liveBrowserSession(world)
   const expired: { session: LiveSession; at: number; limit: 'idle' | 'absolute' }[] = []
-  for (const session of world.sessions.filter((s) => s.alive)) {
+  const alive = world.sessions.filter((s) => s.alive)
+  for (const session of alive) {
     const active = step.active && session === browser
     if (active) {
       // The browser keeps interacting, so the idle timer is reset until the absolute limit.
-      session.lastInteractedAt = Math.max(session.lastInteractedAt, end)
+      touchSession(session, end)
     }
     const deadline = deadlineOf(world, session)
     if (active && deadline.limit === 'absolute' && deadline.at <= end) {
@@ -190,17 +233,7 @@ function wait(world: World, step: Step & { do: 'wait' }): StepOutcome {
       `Session ${session.id} expires at ${isoTime(at)} (${expiryReason(world, session, limit)}).`,
     )
   }
-  const { lifetimes } = world
-  if (lifetimes.absoluteDefaulted) {
-    out.notes.push(
-      "Doc conflict: the tenant gives no session_lifetime, so the contract's default of 72 h applies; Auth0's tenant-settings page says 7 days (168 h) (reference §5.1).",
-    )
-  }
-  if (lifetimes.idleDefaulted) {
-    out.notes.push(
-      "Unconfirmed: the tenant gives no idle_session_lifetime, so the default of 72 h applies; Auth0's docs do not state the default (reference §5.1).",
-    )
-  }
+  out.notes.push(...lifetimeNotes(world, alive))
   if (expired.length > 0) {
     sendBackchannel(
       world,

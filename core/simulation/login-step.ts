@@ -3,30 +3,52 @@ import type { Step, StepOutcome } from './types'
 import {
   blankOutcome,
   connectionByName,
+  endSession,
+  listOf,
   liveBrowserSession,
   sessionById,
+  tenantCookieIsPersistent,
+  touchSession,
   type LiveSession,
   type World,
 } from './world'
 
 // The `login` step: the app sends the browser to /authorize. The verdict follows the simulation
-// contract's "Login semantics" in its order (rules 0-5), which mirrors reference §1.1.
+// contract's "Login semantics" in its order (rules 0-5), which mirrors reference §1.1, with the
+// 2026 corrections of issue 14 (reference §12):
+// - prompt=none is decided first and never yields an interactive login: it is silent on a live
+//   Auth0 session or fails with login_required (passwordless included: a passwordless login does
+//   not reuse the session and prompt=none may not ask for a code, so it fails even with a live
+//   session — our reading; the docs only say passwordless logins prompt again).
+// - A session created through a social connection on Auth0 developer keys gives no SSO to other
+//   applications (devkeys page: the SSO cookie is not set on the tenant's domain): another app's
+//   login is interactive. Our reading: an app already listed in the session's `clients` keeps
+//   reusing it, as the docs speak of single sign-on between applications.
+// - An interactive login in a browser that carries a live session replaces that session ("when a
+//   user performs a new standard login, Auth0 resets the login session", manage-users/sessions):
+//   the old one ends (no logout token: nobody logged out), the new one `new-<step index>` lists
+//   the old one's applications too, so later logout tokens still reach them — our reading.
 
 type LoginStep = Step & { do: 'login' }
 
 /** Connection kinds whose login leaves a session at an upstream identity provider. */
 const UPSTREAM = new Set(['social', 'saml', 'entra', 'oidc', 'enterprise'])
 
-/** Whether a connection is social and runs on Auth0 developer keys (no `options.client_id`). */
-function onDeveloperKeys(connection: {
+/**
+ * Whether a social connection runs on Auth0 developer keys (no `options.client_id`). `unknown`
+ * when its options could not be read (absent, or a connection the scenario does not describe):
+ * reference §12 says to treat that as unknown, never as developer keys, so the login rules then go
+ * on as for the connection's own keys and a note says what would differ.
+ */
+function developerKeys(connection: {
   strategy: string
   options?: Record<string, unknown> | null
-}) {
-  const clientId = connection.options?.client_id
-  return (
-    idpKindOf(connection.strategy) === 'social' &&
-    !(typeof clientId === 'string' && clientId.trim() !== '')
-  )
+}): boolean | 'unknown' {
+  if (idpKindOf(connection.strategy) !== 'social') return false
+  const options = connection.options
+  if (options === undefined || options === null) return 'unknown'
+  const clientId = options.client_id
+  return !(typeof clientId === 'string' && clientId.trim() !== '')
 }
 
 /** Starts the client's app session; words for the notes either way. */
@@ -36,13 +58,21 @@ function startApp(world: World, clientId: string): string {
   return `${clientId} starts an app session`
 }
 
-function createSession(world: World, id: string, connection: string | null, clientId: string) {
+function createSession(
+  world: World,
+  id: string,
+  connection: string | null,
+  clients: readonly string[],
+) {
   const session: LiveSession = {
     id,
     connection,
     createdAt: world.now,
     lastInteractedAt: world.now,
-    clients: [clientId],
+    expiresAt: null,
+    idleExpiresAt: null,
+    persistent: tenantCookieIsPersistent(world.scenario),
+    clients: [...new Set(clients)],
     alive: true,
   }
   world.sessions.push(session)
@@ -76,7 +106,7 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
   const silent = (session: LiveSession, why: string): StepOutcome => {
     out.login = 'silent'
     out.via = 'auth0_session'
-    session.lastInteractedAt = world.now
+    touchSession(session, world.now)
     if (!session.clients.includes(step.client_id)) session.clients.push(step.client_id)
     const app = startApp(world, step.client_id)
     out.notes.push(
@@ -90,7 +120,8 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
     const previous = sessionById(world, world.browserSession)
     const connection = step.connection ?? previous?.connection ?? null
     const id = `new-${index}`
-    createSession(world, id, connection, step.client_id)
+    if (current !== undefined) endSession(out, current)
+    createSession(world, id, connection, [...(current?.clients ?? []), step.client_id])
     const app = startApp(world, step.client_id)
     out.notes.push(`Interactive login: ${why}`)
     if (step.connection === undefined && world.idpSessions.length > 0) {
@@ -109,25 +140,46 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
     }
     if (current !== undefined) {
       out.notes.push(
-        `Session ${current.id} is no longer the one this browser carries; the simulator keeps it on the server until it expires or is deleted.`,
+        `A new login resets the browser's login session, so session ${id} replaces session ${current.id}, which ends; no logout token is sent, as nobody logged out, and ${listOf(current.clients)} ${current.clients.length === 1 ? 'takes' : 'take'} part in ${id} as ${current.clients.length === 1 ? 'it' : 'they'} did in ${current.id} (manage-users/sessions: "Auth0 resets the login session"; the carried-over applications are the simulator's reading).`,
       )
     }
     return out
   }
 
-  // Rule 0: passwordless, and silent authentication on developer keys.
-  if (target !== undefined && (target.strategy === 'email' || target.strategy === 'sms')) {
-    return interactive(
-      `${target.name} is a passwordless (${target.strategy}) connection, and passwordless logins do not reuse the Auth0 session; the user is asked for a code again (reference §1.1).`,
+  const passwordless =
+    target !== undefined && (target.strategy === 'email' || target.strategy === 'sms')
+  // Rule 0: prompt=none never shows a page, so it is silent or fails (reference §1.1).
+  if (step.prompt === 'none' && passwordless) {
+    return fail(
+      `prompt=none fails with login_required: ${target.name} is a passwordless (${target.strategy}) connection, which does not reuse the Auth0 session, and prompt=none may not ask for a code (reference §1.1; the simulator's reading).`,
     )
   }
-  if (step.prompt === 'none' && current !== undefined && current.connection !== null) {
-    const connection = connectionByName(world, current.connection)
-    if (onDeveloperKeys(connection)) {
+  const sessionConnection =
+    current?.connection == null ? undefined : connectionByName(world, current.connection)
+  const sessionDevKeys = sessionConnection === undefined ? false : developerKeys(sessionConnection)
+  const devKeysMatter =
+    current !== undefined &&
+    !passwordless &&
+    step.prompt !== 'login' &&
+    (step.prompt === 'none' || !current.clients.includes(step.client_id))
+  if (sessionDevKeys === 'unknown' && sessionConnection !== undefined && devKeysMatter) {
+    out.notes.push(
+      `The settings of ${sessionConnection.name} could not be read, so whether it runs on Auth0 developer keys is unknown; the simulator treats it as having its own keys. On developer keys, prompt=none would fail with login_required and other applications would get no single sign-on (reference §12).`,
+    )
+  }
+  if (step.prompt === 'none' && current !== undefined && sessionConnection !== undefined) {
+    const connection = sessionConnection
+    if (sessionDevKeys === true) {
       return fail(
         `prompt=none fails with login_required: session ${current.id} came through ${connection.name}, a social connection on Auth0 developer keys, and silent authentication does not work with developer keys.`,
       )
     }
+  }
+  // Rule 0: passwordless logins prompt again.
+  if (passwordless) {
+    return interactive(
+      `${target.name} is a passwordless (${target.strategy}) connection, and passwordless logins do not reuse the Auth0 session; the user is asked for a code again (reference §1.1).`,
+    )
   }
   // Rule 1.
   if (step.prompt === 'login') {
@@ -135,7 +187,19 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
       'prompt=login shows the login page even when a session exists (reference §1.1).',
     )
   }
-  // Rule 2.
+  // Rule 2, unless the session came through developer keys and this is another application.
+  if (
+    current !== undefined &&
+    sessionConnection !== undefined &&
+    !current.clients.includes(step.client_id)
+  ) {
+    const connection = sessionConnection
+    if (sessionDevKeys === true) {
+      return interactive(
+        `session ${current.id} came through ${connection.name}, a social connection on Auth0 developer keys, and with developer keys there is no single sign-on between applications (the SSO cookie is not set on the tenant's domain; devkeys page), so ${step.client_id} does not get the session and the user logs in again.`,
+      )
+    }
+  }
   if (current !== undefined) {
     return silent(
       current,
@@ -153,7 +217,7 @@ export function loginStep(world: World, step: LoginStep, index: number): StepOut
     out.login = 'silent'
     out.via = 'idp_session'
     const id = `new-${index}`
-    createSession(world, id, target.name, step.client_id)
+    createSession(world, id, target.name, [step.client_id])
     const app = startApp(world, step.client_id)
     out.notes.push(
       `Silent login through the identity provider: there is no Auth0 session, but the app passes connection=${target.name} and that identity provider's session is still alive, so it completes the login without asking for credentials. To the user, logout looks broken (reference §1.1).`,

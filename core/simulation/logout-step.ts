@@ -66,14 +66,36 @@ function oidcConsistency(world: World, step: LogoutStep): string | null {
   if (logoutHint !== undefined && logoutHint !== hint.sid) {
     return `logout_hint ${logoutHint} does not match the sid ${hint.sid ?? '(none)'} of id_token_hint; Auth0 rejects a logout request where they differ (reference §2.2).`
   }
-  const domain = world.scenario.tenant.domain
-  if (hint.iss !== undefined && domain !== undefined) {
-    const issuer = `https://${domain}/`
-    if (hint.iss !== issuer && hint.iss !== issuer.slice(0, -1)) {
-      return `The iss ${hint.iss} of id_token_hint is not this tenant (${issuer}); Auth0 accepts only ID tokens it issued (reference §2.2).`
-    }
+  const { domain } = world.scenario.tenant
+  if (hint.iss !== undefined && domain !== undefined && issuerDomain(world, hint.iss) === null) {
+    const issuers = tenantDomains(world).map((d) => `https://${d}/`)
+    return `The iss ${hint.iss} of id_token_hint is not this tenant: it names none of the tenant's domains (${issuers.join(', ')}); Auth0 accepts only ID tokens it issued, through its canonical domain or a custom domain (reference §2.2, §12).`
   }
   return null
+}
+
+/** The canonical domain first, then the custom domains, as bare lower-case host names. */
+function tenantDomains(world: World): string[] {
+  const { domain, custom_domains: custom = [] } = world.scenario.tenant
+  const bare = (d: string) =>
+    d
+      .trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/\/+$/, '')
+      .toLowerCase()
+  return [...new Set([...(domain === undefined ? [] : [domain]), ...custom].map(bare))]
+}
+
+/**
+ * The tenant domain an `iss` names, or null when it names none. Auth0 writes `https://<domain>/`;
+ * the trailing slash is optional here and the host compares case-insensitively (host names are).
+ * Tokens carry the `iss` of the domain the login used, so a custom domain's is as good as the
+ * canonical one (reference §12); another tenant's is refused.
+ */
+function issuerDomain(world: World, iss: string): string | null {
+  const match = /^https:\/\/([^/?#]+)\/?$/i.exec(iss)
+  const host = match?.[1]?.toLowerCase()
+  return host === undefined ? null : (tenantDomains(world).find((d) => d === host) ?? null)
 }
 
 /** Why Auth0 shows the `/oidc/logout` confirmation screen, or null when it does not (§2.3). */
@@ -159,6 +181,17 @@ export function logoutStep(world: World, step: LogoutStep): StepOutcome {
   if (oidc) {
     const inconsistent = oidcConsistency(world, step)
     if (inconsistent !== null) return requestError(out, 'invalid_request', inconsistent)
+    const iss = params.id_token_hint?.iss
+    const via = iss === undefined ? null : issuerDomain(world, iss)
+    if (
+      via !== null &&
+      via !== tenantDomains(world)[0] &&
+      world.scenario.tenant.domain !== undefined
+    ) {
+      out.notes.push(
+        `id_token_hint was issued through the custom domain ${via}; Auth0 accepts an iss of any of the tenant's domains (reference §12).`,
+      )
+    }
   }
 
   const returnUrl = oidc ? params.post_logout_redirect_uri : params.returnTo

@@ -1,4 +1,5 @@
 import type {
+  CookieMode,
   IdTokenClaims,
   LogoutEndpoint,
   LogoutParams,
@@ -21,6 +22,12 @@ const MAX_WAIT_MINUTES = 52_596_000
 // the first fault is reported with its exact JSON path (`steps[2].endpoint`) in one sentence.
 // Unknown fields are ignored; missing optional fields take the contract's defaults. An optional
 // field given as null counts as absent (exports from the Management API often carry nulls).
+//
+// Compatible additions to v1 (all optional, so every older file reads as before; see types.ts):
+// tenant `custom_domains` (host names or `{ "domain": … }` objects), the non-persistent lifetimes
+// `ephemeral_session_lifetime` / `idle_ephemeral_session_lifetime` (hours, or `*_in_minutes`,
+// which win) and `session_cookie.mode`; session `expires_at`, `idle_expires_at` and `cookie.mode`,
+// as `GET /api/v2/users/{id}/sessions` returns them (reference §4.1).
 
 /** The first fault found in a scenario: where, and what is wrong. */
 export interface ScenarioError {
@@ -47,6 +54,8 @@ export const STEP_KINDS: readonly StepKind[] = [
 ]
 
 const LOGOUT_ENDPOINTS: readonly LogoutEndpoint[] = ['/v2/logout', '/oidc/logout']
+
+const COOKIE_MODES: readonly CookieMode[] = ['persistent', 'non-persistent']
 
 /** Session ids that login steps give the sessions they create (`new-<step index>`). */
 const RESERVED_SESSION_ID = /^new-\d+$/
@@ -192,6 +201,29 @@ function noDuplicates<T>(
   })
 }
 
+/** `{ "mode": … }` of `session_cookie` (tenant) or `cookie` (session), if given. */
+function cookieOf(obj: Obj, key: string, path: string): { mode: CookieMode } | undefined {
+  const value = get(obj, key)
+  if (value === undefined) return undefined
+  const at = child(path, key)
+  const mode = oneOf(object(value, at), 'mode', at, COOKIE_MODES)
+  return mode === undefined ? undefined : { mode }
+}
+
+/** Custom domains as host names; entries may be strings or the Management API's objects. */
+function customDomainsOf(obj: Obj, path: string): string[] | undefined {
+  if (get(obj, 'custom_domains') === undefined) return undefined
+  const at = child(path, 'custom_domains')
+  const domains = array(obj, 'custom_domains', path).map((entry, i) => {
+    if (typeof entry === 'string') {
+      return entry.trim() !== '' ? entry.trim() : fail(item(at, i), 'a non-empty string', entry)
+    }
+    if (isObject(entry)) return requiredString(entry, 'domain', item(at, i))
+    return fail(item(at, i), 'a domain name or an object with "domain"', entry)
+  })
+  return [...new Set(domains)]
+}
+
 function tenantOf(value: unknown): ScenarioTenant {
   const path = 'tenant'
   const obj = value === undefined ? {} : object(value, path)
@@ -206,15 +238,23 @@ function tenantOf(value: unknown): ScenarioTenant {
   }
   const domain = optionalString(obj, 'domain', path)
   if (domain !== undefined) tenant.domain = domain
+  const customDomains = customDomainsOf(obj, path)
+  if (customDomains !== undefined) tenant.custom_domains = customDomains
   for (const key of [
     'session_lifetime',
     'idle_session_lifetime',
     'session_lifetime_in_minutes',
     'idle_session_lifetime_in_minutes',
+    'ephemeral_session_lifetime',
+    'idle_ephemeral_session_lifetime',
+    'ephemeral_session_lifetime_in_minutes',
+    'idle_ephemeral_session_lifetime_in_minutes',
   ] as const) {
     const hours = optionalPositive(obj, key, path)
     if (hours !== undefined) tenant[key] = hours
   }
+  const cookie = cookieOf(obj, 'session_cookie', path)
+  if (cookie !== undefined) tenant.session_cookie = cookie
   return tenant
 }
 
@@ -285,10 +325,14 @@ function sessionOf(value: unknown, path: string): ScenarioSession {
     'updated_at',
     'authenticated_at',
     'last_interacted_at',
+    'expires_at',
+    'idle_expires_at',
   ] as const) {
     const date = optionalDate(obj, key, path)
     if (date !== undefined) session[key] = date
   }
+  const cookie = cookieOf(obj, 'cookie', path)
+  if (cookie !== undefined) session.cookie = cookie
   return session
 }
 

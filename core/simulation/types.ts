@@ -9,9 +9,25 @@ export type LogoutEndpoint = '/v2/logout' | '/oidc/logout'
 /** Every `do` value a step can carry. */
 export type StepKind = Step['do']
 
-/** Tenant settings the simulator reads (`GET /api/v2/tenants/settings`). */
+/** An Auth0 session cookie's mode (`session_cookie.mode` of the tenant, `cookie.mode` of a session). */
+export type CookieMode = 'persistent' | 'non-persistent'
+
+/**
+ * Tenant settings the simulator reads (`GET /api/v2/tenants/settings`).
+ *
+ * Added after the first release of v1, all optional (reference §4.1, §12): `custom_domains`, the
+ * `ephemeral_*` lifetimes and `session_cookie`. A file without them runs as before, except that
+ * the default absolute lifetime is now Auth0's 168 h.
+ */
 export interface ScenarioTenant {
+  /** The canonical domain, e.g. `acme.us.auth0.com`. */
   domain?: string
+  /**
+   * The tenant's custom domains (`GET /api/v2/custom-domains`), as host names such as
+   * `login.acme.com`; the file may give the API's objects (`{ "domain": "login.acme.com" }`) too.
+   * ID tokens carry the `iss` of whichever domain the login used (reference §12).
+   */
+  custom_domains?: string[]
   /** Tenant-level Allowed Logout URLs. */
   allowed_logout_urls: string[]
   /** Absolute lifetime ("require log in after"), hours. */
@@ -22,6 +38,16 @@ export interface ScenarioTenant {
   session_lifetime_in_minutes?: number
   /** Inactivity lifetime in minutes; wins over `idle_session_lifetime`. */
   idle_session_lifetime_in_minutes?: number
+  /** Absolute lifetime of non-persistent sessions, hours; absent = the persistent one. */
+  ephemeral_session_lifetime?: number
+  /** Inactivity lifetime of non-persistent sessions, hours; absent = the persistent one. */
+  idle_ephemeral_session_lifetime?: number
+  /** Minutes; wins over `ephemeral_session_lifetime`. */
+  ephemeral_session_lifetime_in_minutes?: number
+  /** Minutes; wins over `idle_ephemeral_session_lifetime`. */
+  idle_ephemeral_session_lifetime_in_minutes?: number
+  /** The cookie mode of sessions created from now on; absent = `persistent`. */
+  session_cookie?: { mode: CookieMode }
   sessions: { oidc_logout_prompt_enabled: boolean }
 }
 
@@ -48,7 +74,14 @@ export interface ScenarioConnection {
   options?: Record<string, unknown> | null
 }
 
-/** An Auth0 session as the Management API returns it, plus the connection used to log in. */
+/**
+ * An Auth0 session as the Management API returns it, plus the connection used to log in.
+ *
+ * `expires_at`, `idle_expires_at` and `cookie` (optional, added after the first release of v1) are
+ * the session's own values, which Actions may have set (reference §7); when given they win over the
+ * deadlines derived from the tenant's lifetimes. Without `cookie` the tenant's `session_cookie.mode`
+ * applies, else `persistent`.
+ */
 export interface ScenarioSession {
   id: string
   connection: string | null
@@ -56,6 +89,11 @@ export interface ScenarioSession {
   updated_at?: string
   authenticated_at?: string
   last_interacted_at?: string
+  /** Absolute deadline, fixed for the session's life. */
+  expires_at?: string
+  /** Idle deadline; the next interaction with Auth0 replaces it with the tenant's idle lifetime. */
+  idle_expires_at?: string
+  cookie?: { mode: CookieMode }
   clients: { client_id: string }[]
 }
 

@@ -3,8 +3,14 @@ import type { Scenario, ScenarioClient, ScenarioConnection, StepKind, StepOutcom
 // The simulator's mutable picture of one user and one browser while steps run, and the helpers
 // every step uses to end layers and send back-channel logout tokens.
 
-/** The contract's default for both lifetimes, in hours. */
-export const DEFAULT_LIFETIME_HOURS = 72
+/**
+ * Auth0's default "require log in after" (absolute lifetime), in hours: 7 days, as the
+ * tenant-settings page says (reference §12).
+ */
+export const DEFAULT_ABSOLUTE_LIFETIME_HOURS = 168
+
+/** The default inactivity lifetime, in hours (Auth0's docs do not state one; reference §11). */
+export const DEFAULT_IDLE_LIFETIME_HOURS = 72
 
 const MINUTE = 60_000
 
@@ -16,6 +22,12 @@ export interface LiveSession {
   createdAt: number
   /** Epoch ms; the idle lifetime counts from here. */
   lastInteractedAt: number
+  /** The session's own absolute deadline (`expires_at`), epoch ms; wins over the lifetime. */
+  expiresAt: number | null
+  /** The session's own idle deadline (`idle_expires_at`), epoch ms, until the next interaction. */
+  idleExpiresAt: number | null
+  /** `cookie.mode`: false for a non-persistent session, which takes the ephemeral lifetimes. */
+  persistent: boolean
   clients: string[]
   alive: boolean
 }
@@ -28,12 +40,19 @@ export interface LiveRefreshToken {
   alive: boolean
 }
 
-/** Session lifetimes in minutes, and whether each one is the contract's default. */
+/**
+ * Session lifetimes in minutes, and whether each one is a default. `ephemeral*` apply to
+ * non-persistent sessions; absent from the tenant, they are the persistent values.
+ */
 export interface Lifetimes {
   absolute: number
   idle: number
+  ephemeralAbsolute: number
+  ephemeralIdle: number
   absoluteDefaulted: boolean
   idleDefaulted: boolean
+  ephemeralAbsoluteDefaulted: boolean
+  ephemeralIdleDefaulted: boolean
 }
 
 /** Everything a step reads and changes. */
@@ -49,22 +68,40 @@ export interface World {
   refreshTokens: LiveRefreshToken[]
 }
 
+const inMinutes = (minutes: number | undefined, hours: number | undefined) =>
+  minutes ?? (hours === undefined ? undefined : hours * 60)
+
 /** Minutes win over hours when both are given (simulation contract, "Scenario"). */
 export function lifetimesOf(tenant: Scenario['tenant']): Lifetimes {
+  const absolute = inMinutes(tenant.session_lifetime_in_minutes, tenant.session_lifetime)
+  const idle = inMinutes(tenant.idle_session_lifetime_in_minutes, tenant.idle_session_lifetime)
+  const ephemeralAbsolute = inMinutes(
+    tenant.ephemeral_session_lifetime_in_minutes,
+    tenant.ephemeral_session_lifetime,
+  )
+  const ephemeralIdle = inMinutes(
+    tenant.idle_ephemeral_session_lifetime_in_minutes,
+    tenant.idle_ephemeral_session_lifetime,
+  )
+  const persistentAbsolute = absolute ?? DEFAULT_ABSOLUTE_LIFETIME_HOURS * 60
+  const persistentIdle = idle ?? DEFAULT_IDLE_LIFETIME_HOURS * 60
   return {
-    absolute:
-      tenant.session_lifetime_in_minutes ??
-      (tenant.session_lifetime ?? DEFAULT_LIFETIME_HOURS) * 60,
-    idle:
-      tenant.idle_session_lifetime_in_minutes ??
-      (tenant.idle_session_lifetime ?? DEFAULT_LIFETIME_HOURS) * 60,
-    absoluteDefaulted:
-      tenant.session_lifetime_in_minutes === undefined && tenant.session_lifetime === undefined,
-    idleDefaulted:
-      tenant.idle_session_lifetime_in_minutes === undefined &&
-      tenant.idle_session_lifetime === undefined,
+    absolute: persistentAbsolute,
+    idle: persistentIdle,
+    // Unconfirmed (reference §11): Auth0 states no default for the non-persistent lifetimes; the
+    // simulator reads their absence as "the same as the persistent ones".
+    ephemeralAbsolute: ephemeralAbsolute ?? persistentAbsolute,
+    ephemeralIdle: ephemeralIdle ?? persistentIdle,
+    absoluteDefaulted: absolute === undefined,
+    idleDefaulted: idle === undefined,
+    ephemeralAbsoluteDefaulted: ephemeralAbsolute === undefined,
+    ephemeralIdleDefaulted: ephemeralIdle === undefined,
   }
 }
+
+/** The cookie mode of sessions the scenario does not give one for, and of new sessions. */
+export const tenantCookieIsPersistent = (scenario: Scenario) =>
+  scenario.tenant.session_cookie?.mode !== 'non-persistent'
 
 /** The world before the first step. Sessions are alive here; see `expireAtStart`. */
 export function createWorld(scenario: Scenario): World {
@@ -83,6 +120,12 @@ export function createWorld(scenario: Scenario): World {
         createdAt,
         lastInteractedAt:
           time(s.last_interacted_at) ?? time(s.updated_at) ?? time(s.authenticated_at) ?? createdAt,
+        expiresAt: time(s.expires_at) ?? null,
+        idleExpiresAt: time(s.idle_expires_at) ?? null,
+        persistent:
+          s.cookie === undefined
+            ? tenantCookieIsPersistent(scenario)
+            : s.cookie.mode === 'persistent',
         clients: [...new Set(s.clients.map((c) => c.client_id))],
         alive: true,
       }
@@ -97,6 +140,16 @@ export function createWorld(scenario: Scenario): World {
       alive: true,
     })),
   }
+}
+
+/**
+ * The browser interacts with Auth0 for this session at `at` (reference §1: `/authorize`, silent
+ * authentication, SSO). The idle timer restarts with the tenant's idle lifetime: an
+ * `idle_expires_at` an Action set holds only for the interaction that set it (reference §7).
+ */
+export function touchSession(session: LiveSession, at: number): void {
+  session.lastInteractedAt = Math.max(session.lastInteractedAt, at)
+  session.idleExpiresAt = null
 }
 
 /** An outcome with every field at its "nothing happened" value. */
@@ -157,21 +210,47 @@ export function liveBrowserSession(world: World): LiveSession | undefined {
   return session?.alive === true ? session : undefined
 }
 
-/** When a session expires on its own, and which limit ends it. */
+/** The tenant lifetimes (minutes) that apply to a session, by its cookie mode. */
+export function lifetimesFor(
+  world: World,
+  session: LiveSession,
+): { absolute: number; idle: number } {
+  const { lifetimes } = world
+  return session.persistent
+    ? { absolute: lifetimes.absolute, idle: lifetimes.idle }
+    : { absolute: lifetimes.ephemeralAbsolute, idle: lifetimes.ephemeralIdle }
+}
+
+/**
+ * When a session expires on its own, and which limit ends it: the session's own `expires_at` and
+ * `idle_expires_at` where the scenario gives them, else the tenant lifetimes for its cookie mode.
+ */
 export function deadlineOf(
   world: World,
   session: LiveSession,
 ): { at: number; limit: 'idle' | 'absolute' } {
-  const absolute = session.createdAt + world.lifetimes.absolute * MINUTE
-  const idle = session.lastInteractedAt + world.lifetimes.idle * MINUTE
+  const lifetime = lifetimesFor(world, session)
+  const absolute = session.expiresAt ?? session.createdAt + lifetime.absolute * MINUTE
+  const idle = session.idleExpiresAt ?? session.lastInteractedAt + lifetime.idle * MINUTE
   return idle < absolute ? { at: idle, limit: 'idle' } : { at: absolute, limit: 'absolute' }
 }
 
 /** Words for why a session expired at its deadline. */
 export function expiryReason(world: World, session: LiveSession, limit: 'idle' | 'absolute') {
-  return limit === 'idle'
-    ? `idle timeout: no interaction with Auth0 for ${duration(world.lifetimes.idle)} since ${isoTime(session.lastInteractedAt)}`
-    : `absolute timeout: created ${isoTime(session.createdAt)}, ${duration(world.lifetimes.absolute)} "require log in after"`
+  const lifetime = lifetimesFor(world, session)
+  const kind = session.persistent
+    ? ''
+    : limit === 'idle'
+      ? ' (non-persistent session: idle_ephemeral_session_lifetime)'
+      : ' (non-persistent session: ephemeral_session_lifetime)'
+  if (limit === 'idle') {
+    return session.idleExpiresAt !== null
+      ? `idle timeout: the session's own idle_expires_at ${isoTime(session.idleExpiresAt)}, with no interaction with Auth0 before it`
+      : `idle timeout: no interaction with Auth0 for ${duration(lifetime.idle)}${kind} since ${isoTime(session.lastInteractedAt)}`
+  }
+  return session.expiresAt !== null
+    ? `absolute timeout: the session's own expires_at ${isoTime(session.expiresAt)}`
+    : `absolute timeout: created ${isoTime(session.createdAt)}, ${duration(lifetime.absolute)} "require log in after"${kind}`
 }
 
 /** Marks a session ended and records `session:<id>` (once). */

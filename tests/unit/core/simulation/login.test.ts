@@ -27,7 +27,8 @@ describe('login: the contract rules in order', () => {
       via: null,
       login_error: null,
     })
-    expect(out.final.sessions).toEqual(['s1', 'new-0'])
+    // The new login replaces the browser's session s1 (issue 14: no parallel session).
+    expect(out.final.sessions).toEqual(['new-0'])
     expectNote(last(out), 'passwordless', 'do not reuse the Auth0 session')
   })
 
@@ -45,17 +46,21 @@ describe('login: the contract rules in order', () => {
     expect(out.final.app_sessions).toEqual(['A', 'B'])
   })
 
-  it('developer keys do not stop a login without prompt=none from reusing the session', () => {
-    const step = last(runSteps([login()], { state: signedInThrough('google-dev') }))
+  it('developer keys do not stop an app of the session from reusing it without prompt=none', () => {
+    // Another app gets no SSO on developer keys (auth0-2026.test.ts); A is in s1's clients.
+    const step = last(
+      runSteps([login({ client_id: 'A' })], { state: signedInThrough('google-dev') }),
+    )
     expect(step).toMatchObject({ login: 'silent', via: 'auth0_session' })
   })
 
-  it('rule 1: prompt=login is interactive and creates new-<step index>', () => {
+  it('rule 1: prompt=login is interactive and creates new-<step index>, replacing s1', () => {
     const out = runSteps([{ do: 'wait', minutes: 1 }, login({ prompt: 'login' })])
     expect(last(out)).toMatchObject({ result: 'ok', login: 'interactive', via: null })
-    expect(out.final.sessions).toEqual(['s1', 'new-1'])
+    expect(last(out).ended).toEqual(['session:s1'])
+    expect(out.final.sessions).toEqual(['new-1'])
     expect(out.final.app_sessions).toEqual(['A', 'B', 'C'])
-    expectNote(last(out), 'Session s1 is no longer the one this browser carries')
+    expectNote(last(out), 'session new-1 replaces session s1')
   })
 
   it('rule 2: a live Auth0 session makes the login silent, also with prompt=none', () => {

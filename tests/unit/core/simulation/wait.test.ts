@@ -123,12 +123,12 @@ describe('wait', () => {
     expectNote(out.steps[1]!, 'absolute timeout')
   })
 
-  it('defaults both lifetimes to 72 h and says so', () => {
-    // Absolute: created 08:00 + 72 h = 70 h after now.
-    const out = runSteps([wait(70 * 60 - 1), wait(1)], { tenant: {} })
+  it('defaults the absolute lifetime to 168 h and the idle one to 72 h, and says so', () => {
+    // Idle: last interaction 09:30 + 72 h = 71.5 h after now, before the absolute 08:00 + 168 h.
+    const out = runSteps([wait(71 * 60 + 29), wait(1)], { tenant: {} })
     expect(out.steps.map((s) => s.ended)).toEqual([[], ['session:s1']])
-    expectNote(out.steps[1]!, 'absolute timeout')
-    expectNote(out.steps[0]!, 'Doc conflict', 'default of 72 h', '168 h')
+    expectNote(out.steps[1]!, 'idle timeout', '72 h')
+    expectNote(out.steps[0]!, "Auth0's default of 168 h")
     expectNote(out.steps[0]!, 'Unconfirmed', 'idle_session_lifetime')
   })
 
