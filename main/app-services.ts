@@ -74,7 +74,10 @@ export function createAppServices(deps: HostDeps) {
     users,
     logout,
     activity: createActivityService({ log: activity }),
-    scenarios: createScenarioService({ activeTenant: () => tenants.active() }),
+    scenarios: createScenarioService({
+      activeTenant: () => tenants.active(),
+      domainsOf: (id) => tenants.summary(id),
+    }),
     config: createConfigService({
       dataDir: deps.dataDir,
       activity,

@@ -16,6 +16,8 @@ const FEDERATED_OPTION_KEYS = [
 /** Collaborators of the scenario service. */
 export interface ScenarioDeps {
   activeTenant(): Promise<{ id: string; api: TenantApi }>
+  /** The tenant's canonical and custom domains: the `iss` values its ID tokens may carry. */
+  domainsOf(tenantId: string): Promise<{ domain: string; customDomain?: string }>
   now?: () => Date
 }
 
@@ -31,7 +33,8 @@ export function createScenarioService(deps: ScenarioDeps) {
     /** The scenario file for one user, as JSON text, with two example steps to start from. */
     async forUser(userId: string): Promise<Result<{ fileName: string; json: string }>> {
       const { id, api } = await deps.activeTenant()
-      const [user, settings, clients, connections, sessions, tokens] = await Promise.all([
+      const [domains, user, settings, clients, connections, sessions, tokens] = await Promise.all([
+        deps.domainsOf(id),
         api.getUser(userId),
         api.getTenantSettings(),
         api.listClients(),
@@ -53,13 +56,23 @@ export function createScenarioService(deps: ScenarioDeps) {
       const firstApp = browser?.appIds[0]?.replace(/^app:/, '') ?? clients[0]?.client_id ?? ''
       const scenario = {
         tenant: {
-          domain: settings.friendly_name ?? id,
+          domain: domains.domain === '' ? id : domains.domain,
+          ...(domains.customDomain !== undefined && { custom_domains: [domains.customDomain] }),
           allowed_logout_urls: settings.allowed_logout_urls ?? [],
           ...(settings.session_lifetime !== undefined && {
             session_lifetime: settings.session_lifetime,
           }),
           ...(settings.idle_session_lifetime !== undefined && {
             idle_session_lifetime: settings.idle_session_lifetime,
+          }),
+          ...(settings.ephemeral_session_lifetime !== undefined && {
+            ephemeral_session_lifetime: settings.ephemeral_session_lifetime,
+          }),
+          ...(settings.idle_ephemeral_session_lifetime !== undefined && {
+            idle_ephemeral_session_lifetime: settings.idle_ephemeral_session_lifetime,
+          }),
+          ...(settings.session_cookie?.mode !== undefined && {
+            session_cookie: { mode: settings.session_cookie.mode },
           }),
           sessions: { oidc_logout_prompt_enabled: readPromptSetting(settings) },
         },
@@ -84,6 +97,11 @@ export function createScenarioService(deps: ScenarioDeps) {
             ...(s.createdAt && { created_at: s.createdAt }),
             ...(s.authenticatedAt && { authenticated_at: s.authenticatedAt }),
             ...(s.lastInteractedAt && { last_interacted_at: s.lastInteractedAt }),
+            // The session's own deadlines and cookie, as Auth0 reports them (an Action may have
+            // changed them): the simulator reads these before the tenant's lifetimes.
+            ...(s.expiresAt && { expires_at: s.expiresAt }),
+            ...(s.idleExpiresAt && { idle_expires_at: s.idleExpiresAt }),
+            ...(s.cookieMode && { cookie: { mode: s.cookieMode } }),
             clients: s.appIds.map((a) => ({ client_id: a.replace(/^app:/, '') })),
           })),
           browser_session: browser?.sessionId ?? null,
