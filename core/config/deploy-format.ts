@@ -59,7 +59,12 @@ import {
 //   is written as `<name>_in_minutes` (minutes are the console's unit).
 // - Ids (`client_id`, connection `id`) are not written: the Deploy CLI identifies resources by name
 //   and strips identifiers by default. Context is written back: client `app_type`, connection
-//   `strategy`, tenant `friendly_name`. Connections of every strategy go under `connections`.
+//   `strategy`, tenant `friendly_name`.
+// - Database connections (`strategy: auth0`) live apart, as the Deploy CLI 8.44 keeps them: under
+//   `databases:` in YAML and in `database-connections/<name>/database.json` in the directory
+//   format (its connections handler filters them out of `connections`). We write them there and
+//   read them from there (and, leniently, from `connections` too); other files of a database
+//   folder (custom database scripts) are ignored with a warning.
 
 /** One file of a Deploy CLI export: a path relative to the export's root, '/'-separated. */
 export interface DeployFile {
@@ -129,14 +134,20 @@ const resourcesOf = (config: TenantConfiguration, kind: ResourceKind): ConfigRes
     .map((key) => config.resources[key] as ConfigResource)
     .filter((r) => r.kind === kind)
 
+/** A database connection: the Deploy CLI keeps these under `databases`. */
+const isDatabase = (resource: ConfigResource): boolean => resource.context?.strategy === 'auth0'
+
 /** `tenant.yaml` of the Deploy CLI YAML format. */
 export function exportDeployYaml(config: TenantConfiguration): string {
   const doc: Record<string, JsonValue> = {}
   const tenant = config.resources.tenant
   if (tenant !== undefined) doc.tenant = resourceObject(tenant)
   const clients = resourcesOf(config, 'clients')
-  const connections = resourcesOf(config, 'connections')
+  const all = resourcesOf(config, 'connections')
+  const databases = all.filter(isDatabase)
+  const connections = all.filter((r) => !isDatabase(r))
   if (clients.length > 0) doc.clients = clients.map(resourceObject)
+  if (databases.length > 0) doc.databases = databases.map(resourceObject)
   if (connections.length > 0) doc.connections = connections.map(resourceObject)
   // lineWidth 0: never fold a long string over lines, so a file diff shows the value as written.
   return stringify(doc, { lineWidth: 0 })
@@ -182,7 +193,10 @@ export function deployFileName(name: string): string {
 
 const json = (value: JsonValue): string => `${JSON.stringify(value, null, 2)}\n`
 
-/** The files of the Deploy CLI directory format: `tenant.json`, `clients/…`, `connections/…`. */
+/**
+ * The files of the Deploy CLI directory format: `tenant.json`, `clients/…`, `connections/…` and
+ * `database-connections/<name>/database.json`.
+ */
 export function exportDeployDirectory(config: TenantConfiguration): DeployFile[] {
   const files: DeployFile[] = []
   const tenant = config.resources.tenant
@@ -195,7 +209,11 @@ export function exportDeployDirectory(config: TenantConfiguration): DeployFile[]
       let file = base
       for (let n = 2; taken.has(file.toLowerCase()); n += 1) file = `${base}-${n}`
       taken.add(file.toLowerCase())
-      files.push({ path: `${kind}/${file}.json`, content: json(resourceObject(resource)) })
+      const path =
+        kind === 'connections' && isDatabase(resource)
+          ? `database-connections/${file}/database.json`
+          : `${kind}/${file}.json`
+      files.push({ path, content: json(resourceObject(resource)) })
     }
   }
   return files
@@ -553,7 +571,7 @@ function buildConfig(collected: Collected, name: string, warnings: string[]): Te
   return { version: 1, source: { kind: 'file', name }, resources }
 }
 
-const KNOWN_YAML_KEYS = new Set(['tenant', 'clients', 'connections'])
+const KNOWN_YAML_KEYS = new Set(['tenant', 'clients', 'connections', 'databases'])
 
 function collectYaml(file: DeployFile, warnings: string[]): Collected {
   const value = parseYamlFile(file)
@@ -567,14 +585,20 @@ function collectYaml(file: DeployFile, warnings: string[]): Collected {
     if (!isRecord(top.tenant)) fail(`${file.path}: tenant must be a mapping`)
     collected.tenant = { where: `${file.path} tenant`, raw: top.tenant as Record<string, unknown> }
   }
-  for (const kind of ['clients', 'connections'] as const) {
-    const list = top[kind]
+  for (const [key, kind] of [
+    ['clients', 'clients'],
+    ['databases', 'connections'],
+    ['connections', 'connections'],
+  ] as const) {
+    const list = top[key]
     if (list === undefined || list === null) continue
-    if (!Array.isArray(list)) fail(`${file.path}: ${kind} must be a list`)
-    collected[kind] = (list as unknown[]).map((raw, i) => ({
-      where: `${file.path} ${kind}[${i}]`,
-      raw,
-    }))
+    if (!Array.isArray(list)) fail(`${file.path}: ${key} must be a list`)
+    collected[kind].push(
+      ...(list as unknown[]).map((raw, i) => ({
+        where: `${file.path} ${key}[${i}]`,
+        raw: key === 'databases' ? asDatabase(raw) : raw,
+      })),
+    )
   }
   if (
     collected.tenant === undefined &&
@@ -607,6 +631,12 @@ function collectDirectory(files: readonly DeployFile[], warnings: string[]): Col
         continue
       }
       collected[first].push({ where: file.path, raw })
+    } else if (first === 'database-connections' && segments.length === 3) {
+      if (segments[2] !== 'database.json') {
+        ignore(`${first}/${second}/${segments[2]}`)
+        continue
+      }
+      collected.connections.push({ where: file.path, raw: asDatabase(parseJsonFile(file)) })
     } else {
       ignore(segments.length === 1 ? (first as string) : `${first}/`)
     }
@@ -619,10 +649,16 @@ function collectDirectory(files: readonly DeployFile[], warnings: string[]): Col
     collected.tenant === undefined &&
     [...collected.clients, ...collected.connections].length === 0
   ) {
-    fail('no tenant.json, clients/*.json or connections/*.json found')
+    fail(
+      'no tenant.json, clients/*.json, connections/*.json or database-connections/*/database.json found',
+    )
   }
   return collected
 }
+
+/** A `databases` entry: a connection whose strategy is `auth0` when the file leaves it out. */
+const asDatabase = (raw: unknown): unknown =>
+  isRecord(raw) && raw.strategy === undefined ? { ...raw, strategy: 'auth0' } : raw
 
 const isYamlPath = (path: string) => /\.ya?ml$/i.test(path)
 const looksLikeExportRoot = (paths: readonly string[]) =>
@@ -631,6 +667,7 @@ const looksLikeExportRoot = (paths: readonly string[]) =>
       p === 'tenant.json' ||
       p.startsWith('clients/') ||
       p.startsWith('connections/') ||
+      p.startsWith('database-connections/') ||
       (!p.includes('/') && isYamlPath(p)),
   )
 
@@ -680,7 +717,10 @@ export function importDeployFiles(
     const name = options.name ?? top ?? (relative.length === 1 ? relative[0]?.path : undefined)
     const rootYaml = relative.filter((f) => !f.path.includes('/') && isYamlPath(f.path))
     const hasDirectoryParts = relative.some(
-      (f) => f.path === 'tenant.json' || /^(clients|connections)\/[^/]+\.json$/i.test(f.path),
+      (f) =>
+        f.path === 'tenant.json' ||
+        /^(clients|connections)\/[^/]+\.json$/i.test(f.path) ||
+        /^database-connections\/[^/]+\/database\.json$/.test(f.path),
     )
     let collected: Collected
     if (rootYaml.length > 0 && !hasDirectoryParts) {

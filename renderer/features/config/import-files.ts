@@ -19,7 +19,7 @@ export function pickedName(files: readonly File[]): string {
   return relative ? `${relative.split('/')[0] ?? ''}/` : first.name
 }
 
-const topLevelKeys = new Set(['tenant', 'clients', 'connections'])
+const topLevelKeys = new Set(['tenant', 'clients', 'connections', 'databases'])
 
 /**
  * The Deploy CLI path a single picked `.json` file stands for. `tenant.json` is the directory

@@ -12,7 +12,7 @@ import {
   type DeployFile,
 } from '../../../../core/config/deploy-format'
 import { diffConfigs } from '../../../../core/config/diff'
-import type { TenantConfiguration } from '../../../../core/config/model'
+import { connectionResource, type TenantConfiguration } from '../../../../core/config/model'
 import { ACME } from './builders'
 
 // The Auth0 Deploy CLI formats: a config editor exports, edits in a review branch, imports again,
@@ -388,7 +388,7 @@ describe('malformed, wrong and hostile input: one clear line, no crash', () => {
     [
       'nothing the console knows',
       [{ path: 'rules/a.js', content: '' }],
-      'no tenant.json, clients/*.json or connections/*.json found',
+      'no tenant.json, clients/*.json, connections/*.json or database-connections/*/database.json found',
     ],
   ]
   it.each(cases)('%s', (_case, files, error) => {
@@ -502,5 +502,53 @@ describe('malformed, wrong and hostile input: one clear line, no crash', () => {
     expect(errorOf([{ path: 'tenant.json', content: 7 } as unknown as DeployFile])).toBe(
       'a file without a path or text content',
     )
+  })
+})
+
+describe('database connections, where the Deploy CLI keeps them', () => {
+  const withDatabase = (): TenantConfiguration => {
+    const config = structuredClone(ACME)
+    config.resources['connections/Username-Password-Authentication'] = connectionResource({
+      name: 'Username-Password-Authentication',
+      strategy: 'auth0',
+    })
+    return config
+  }
+
+  it('are written under databases: in YAML, not connections:', () => {
+    const yaml = exportDeployYaml(withDatabase())
+    const doc = importDeployFiles([{ path: 'tenant.yaml', content: yaml }])
+    expect(yaml).toMatch(/^databases:\n {2}- name: Username-Password-Authentication\n/m)
+    expect(yaml.slice(yaml.indexOf('connections:'))).not.toContain('Username-Password')
+    expect(doc.ok && diffConfigs(withDatabase(), doc.config)).toEqual([])
+  })
+
+  it('are written to database-connections/<name>/database.json in the directory format', () => {
+    const files = exportDeployDirectory(withDatabase())
+    expect(files.map((f) => f.path)).toContain(
+      'database-connections/Username-Password-Authentication/database.json',
+    )
+    expect(files.map((f) => f.path)).not.toContain(
+      'connections/Username-Password-Authentication.json',
+    )
+    const back = importDeployFiles(files)
+    expect(back.ok && diffConfigs(withDatabase(), back.config)).toEqual([])
+  })
+
+  it('are read from a Deploy CLI export, with or without a strategy, scripts ignored', () => {
+    const yaml = importDeployFiles([
+      { path: 'tenant.yaml', content: 'databases:\n  - name: Users\n    options: {}\n' },
+    ])
+    expect(yaml.ok && yaml.config.resources['connections/Users']?.context).toEqual({
+      strategy: 'auth0',
+    })
+    const directory = importDeployFiles([
+      { path: 'database-connections/Users/database.json', content: '{"name":"Users"}' },
+      { path: 'database-connections/Users/login.js', content: 'function login() {}' },
+    ])
+    expect(directory.ok && Object.keys(directory.config.resources)).toEqual(['connections/Users'])
+    expect(directory.ok && directory.warnings).toEqual([
+      'ignored database-connections/Users/login.js',
+    ])
   })
 })
