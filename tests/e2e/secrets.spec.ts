@@ -227,7 +227,7 @@ test('the client secret and management tokens appear nowhere the app writes or s
     await page.getByRole('button', { name: 'Add tenant' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a tenant' })
     await dialog.getByLabel('Display name').fill(TENANT)
-    await dialog.getByLabel('Domain').fill(tenant.domain)
+    await dialog.getByLabel('Tenant domain').fill(tenant.domain)
     await dialog.getByLabel('Client id (machine-to-machine application)').fill(tenant.clientId)
     await dialog.getByLabel('Client secret').fill(CANARY)
     await dialog.getByLabel('Environment').selectOption('production')

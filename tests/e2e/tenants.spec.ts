@@ -32,7 +32,12 @@ test('add a tenant by hand with what `npm run sandbox` printed, test it, switch,
     await expect(dialog.getByText('Enter the client secret.')).toBeVisible()
 
     await dialog.getByLabel('Display name').fill('Local staging')
-    await dialog.getByLabel('Domain').fill(sandbox.line.domain)
+    // A custom domain where the tenant domain belongs is caught before anything is sent.
+    await dialog.getByLabel('Tenant domain').fill('login.example.test')
+    await dialog.getByRole('button', { name: 'Add tenant' }).click()
+    await expect(dialog.getByText(/login\.example\.test looks like a custom domain/)).toBeVisible()
+    await dialog.getByLabel('Tenant domain').fill(sandbox.line.domain)
+    await dialog.getByLabel('Custom domain (optional)').fill('login.example.test')
     await dialog
       .getByLabel('Client id (machine-to-machine application)')
       .fill(sandbox.line.client_id)
@@ -44,6 +49,7 @@ test('add a tenant by hand with what `npm run sandbox` printed, test it, switch,
 
     const details = page.getByRole('region', { name: 'Local staging' })
     await expect(details.getByRole('alert')).toContainText('Auth0 rejected the client credentials')
+    await expect(details).toContainText('login.example.test')
 
     // Fix the secret: edit, keep everything else.
     await details.getByRole('button', { name: 'Edit' }).click()
