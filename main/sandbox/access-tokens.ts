@@ -31,6 +31,8 @@ export const TOKEN_LIFETIME_SECONDS = 86_400
 /** Issues and checks the sandbox's opaque access tokens. */
 export interface TokenService {
   addClient(client: SandboxClientCredentials): void
+  /** Accept one more audience, e.g. the tenant reached through an https front on another port. */
+  addAudience(audience: string): void
   hasClient(clientId: string): boolean
   /** `POST /oauth/token` with a parsed JSON or form body and the Authorization header. */
   issue(params: Record<string, unknown>, authorization: string | undefined): TokenResponse
@@ -70,6 +72,9 @@ export const createTokenService = (options: {
     issued: () => [...tokens.keys()],
     addClient(client) {
       clients.set(client.clientId, { ...client, scopes: [...client.scopes] })
+    },
+    addAudience(audience) {
+      audiences.add(strip(audience))
     },
     hasClient: (clientId) => clients.has(clientId),
     issue(params, authorization) {

@@ -480,6 +480,22 @@ export const managementRoutes: readonly ApiRoute[] = [
     },
   },
   {
+    // The Sandbox has no Actions: an empty list, paged as Auth0 pages it. Tools that read a
+    // whole tenant (Auth0's Deploy CLI) ask for it before they export clients.
+    method: 'GET',
+    pattern: /^\/actions\/actions$/,
+    scopes: ['read:actions'],
+    handle: (ctx) => ({
+      status: 200,
+      body: {
+        actions: [],
+        total: 0,
+        page: intParam(ctx.query, 'page', 0, 0, Number.MAX_SAFE_INTEGER),
+        per_page: intParam(ctx.query, 'per_page', 50, 1, 100),
+      },
+    }),
+  },
+  {
     method: 'GET',
     pattern: /^\/tenants\/settings$/,
     scopes: ['read:tenant_settings'],

@@ -143,6 +143,11 @@ export interface Sandbox {
   domain: string
   /** The custom domain it was started with, if any. */
   customDomain?: string
+  /**
+   * Serve the tenant at one more canonical domain (`127.0.0.1:PORT` of an https front for tools
+   * that force https): tokens for `https://{domain}/api/v2/` are then issued and accepted.
+   */
+  addCanonicalDomain(domain: string): void
   port: number
   clientId: string
   clientSecret: string
@@ -392,6 +397,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     url,
     domain,
     ...(options.customDomain !== undefined && { customDomain: options.customDomain }),
+    addCanonicalDomain: (extra) => tokens?.addAudience(`https://${extra}/api/v2/`),
     port,
     clientId,
     clientSecret,
