@@ -278,7 +278,8 @@ export function federatedLogoutSupport(
     }
   }
   if (supportedSocial.has(strategy)) {
-    if (!options) return { supported: false, reason: unreadable.social(provider), optionsUnread: true }
+    if (!options)
+      return { supported: false, reason: unreadable.social(provider), optionsUnread: true }
     if (text(options.client_id) === undefined) {
       return {
         supported: false,
@@ -302,7 +303,7 @@ export function federatedLogoutSupport(
     }
     return {
       supported: true,
-      reason: 'Logout with federated also ends the user\'s session at the OpenID Connect provider.',
+      reason: "Logout with federated also ends the user's session at the OpenID Connect provider.",
     }
   }
   if (supportedEnterprise.has(strategy)) {

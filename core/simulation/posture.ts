@@ -682,8 +682,8 @@ function idpTextOf(c: ConnectionInfo, method: LogoutMethod): IdpText {
     fix: c.optionsUnread
       ? unreadOptionsFix(c)
       : c.federated.supported
-      ? `Add federated to the logout request to end the ${c.name} session as well${c.social ? ` (Auth0 discourages this for social providers: it signs the user out of ${c.provider} everywhere)` : ''}, or send prompt=login on the next login.`
-      : federatedFix(c),
+        ? `Add federated to the logout request to end the ${c.name} session as well${c.social ? ` (Auth0 discourages this for social providers: it signs the user out of ${c.provider} everywhere)` : ''}, or send prompt=login on the next login.`
+        : federatedFix(c),
     reference: '§1.1',
   }
 }

@@ -298,9 +298,9 @@ export const seedConnectionClients = (): Record<string, string[]> => ({
   con_Go7hRt3YpW9cKe2B: [...ALL_INTERACTIVE_CLIENTS],
   con_Gd2kWm6QsX8vNf4J: [DEMO_CLIENT_IDS.dashboardSpa, DEMO_CLIENT_IDS.mobileApp],
   con_Sa9pLc5TxR3wHy7M: [
-      DEMO_CLIENT_IDS.supportPortal,
-      DEMO_CLIENT_IDS.intranetWiki,
-      DEMO_CLIENT_IDS.partnerSaml,
-    ],
+    DEMO_CLIENT_IDS.supportPortal,
+    DEMO_CLIENT_IDS.intranetWiki,
+    DEMO_CLIENT_IDS.partnerSaml,
+  ],
   con_Ww3nEd8HzK5qPb2T: [DEMO_CLIENT_IDS.supportPortal, DEMO_CLIENT_IDS.intranetWiki],
 })

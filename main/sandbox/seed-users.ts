@@ -57,7 +57,9 @@ const CLIENTS: ReadonlyMap<string, SandboxClient> = new Map(
 const INTERACTIVE_BY_CONNECTION: ReadonlyMap<string, readonly string[]> = new Map(
   seedConnections().map((c) => [
     c.name,
-    (seedConnectionClients()[c.id] ?? []).filter((id) => CLIENTS.get(id)?.app_type !== 'non_interactive'),
+    (seedConnectionClients()[c.id] ?? []).filter(
+      (id) => CLIENTS.get(id)?.app_type !== 'non_interactive',
+    ),
   ]),
 )
 

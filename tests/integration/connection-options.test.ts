@@ -96,7 +96,7 @@ describe('connection options scopes and connection clients (auth0 SDK against th
     const err = await errorOf(
       full.connections.update(samlId, {
         enabled_clients: [],
-      } as Management.UpdateConnectionRequestContent),
+      }),
     )
     expect(err.statusCode).toBe(400)
   })

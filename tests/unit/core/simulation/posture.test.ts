@@ -158,11 +158,11 @@ describe('§12 connection options not readable (no read:connections_options): un
   it.each(unread)('%s: no high finding, no developer-keys fix, the scope named', (_n, c) => {
     const report = buildPostureReport(scenario({ connections: [c] }))
     expect(ofRule(report, 'federated-not-possible')).toEqual([])
-    expect(report.findings.filter((f) => f.severity === 'high' && f.connection === 'g')).toEqual(
-      [],
-    )
+    expect(report.findings.filter((f) => f.severity === 'high' && f.connection === 'g')).toEqual([])
     for (const f of report.findings) {
-      expect(`${f.detail} ${f.fix}`).not.toMatch(/developer keys are assumed|Client ID and Client Secret/)
+      expect(`${f.detail} ${f.fix}`).not.toMatch(
+        /developer keys are assumed|Client ID and Client Secret/,
+      )
     }
     const unknown = ofRule(report, 'federated-unknown')
     expect(unknown).toHaveLength(1)
