@@ -4,7 +4,7 @@ import type { Scenario, ScenarioClient, ScenarioConnection } from '../core/simul
 // Posture report: a tenant with 1,000 applications (regular web, SPA, native; some wildcards,
 // http, query strings, invalid and empty allow-lists; a third with back-channel logout) and nine
 // connections (database, social on own and developer keys, SAML with and without sign-out, OIDC to
-// Entra, Entra ID, LinkedIn, passwordless; two limited by enabled_clients), reported for all four
+// Entra, Entra ID, LinkedIn, passwordless; two limited by clients), reported for all four
 // logout methods. Baseline, same run: JSON.stringify + JSON.parse of the same scenario, the
 // cheapest thing the console does with it anyway (IPC and export both serialise it).
 
@@ -55,7 +55,7 @@ function clientOf(i: number): ScenarioClient {
 export function postureBenchScenario(clients = CLIENTS): Scenario {
   const all = Array.from({ length: clients }, (_, i) => clientOf(i))
   const half = all.filter((_, i) => i % 2 === 0).map((c) => c.client_id)
-  const connections: (ScenarioConnection & { enabled_clients?: string[] })[] = [
+  const connections: (ScenarioConnection & { clients?: string[] })[] = [
     { name: 'Username-Password-Authentication', strategy: 'auth0', options: {} },
     { name: 'google-oauth2', strategy: 'google-oauth2', options: { client_id: 'own' } },
     { name: 'facebook', strategy: 'facebook', options: {} },
@@ -63,14 +63,14 @@ export function postureBenchScenario(clients = CLIENTS): Scenario {
       name: 'corp-saml',
       strategy: 'samlp',
       options: { signInEndpoint: 'https://idp.corp.example/sso' },
-      enabled_clients: half,
+      clients: half,
     },
     { name: 'legacy-saml', strategy: 'samlp', options: { disableSignout: true } },
     {
       name: 'entra-oidc',
       strategy: 'oidc',
       options: { issuer: 'https://login.microsoftonline.com/t/v2.0' },
-      enabled_clients: half,
+      clients: half,
     },
     { name: 'entra', strategy: 'waad', options: {} },
     { name: 'linkedin', strategy: 'linkedin', options: { client_id: 'x' } },

@@ -160,7 +160,11 @@ export interface Auth0ClientUpdate {
   oidc_logout?: Auth0OidcLogout
 }
 
-/** A connection: items of `GET /connections` (§5.3). */
+/**
+ * A connection: items of `GET /connections` (§5.3). `options` is absent when the token lacks
+ * `read:connections_options`; which applications use it is `GET /connections/{id}/clients`
+ * (`enabled_clients` reached end of life on 13 Jul 2026).
+ */
 export interface Auth0Connection {
   id?: string
   name: string
@@ -170,7 +174,6 @@ export interface Auth0Connection {
   realms?: string[]
   is_domain_connection?: boolean
   show_as_button?: boolean
-  enabled_clients?: string[]
 }
 
 /**

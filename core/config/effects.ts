@@ -125,6 +125,7 @@ function configScenario(config: TenantConfiguration): ConfigScenario {
         name: resource.name,
         strategy: resource.context.strategy ?? '',
         ...(options !== undefined && { options }),
+        ...(resource.clients !== undefined && { clients: resource.clients }),
       })
     }
   }

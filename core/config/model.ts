@@ -32,6 +32,17 @@ export interface ConfigResource {
    * kept as written.
    */
   fields: Record<string, JsonValue>
+  /**
+   * Connections read from a tenant without their `options` (the client lacks
+   * `read:connections_options`): the `options.*` fields are unknown, not "not set", and pushing
+   * them is blocked (Auth0 replaces `options` whole, so a partial object would erase the rest).
+   */
+  optionsNotRead?: true
+  /**
+   * Connections read from a tenant: client ids of the applications enabled for it
+   * (`GET /connections/{id}/clients`); absent when not read.
+   */
+  clients?: string[]
 }
 
 /** Where a configuration came from. */
@@ -354,6 +365,8 @@ export interface ManagementConfigInput {
   settings: Record<string, unknown>
   clients: readonly Record<string, unknown>[]
   connections: readonly Record<string, unknown>[]
+  /** Connection id → client ids enabled for it (`GET /connections/{id}/clients`), where read. */
+  connectionClients?: ReadonlyMap<string, readonly string[]>
 }
 
 const HOURS_TO_MINUTES = 60
@@ -432,16 +445,44 @@ export function clientResource(raw: Record<string, unknown>): ConfigResource {
   }
 }
 
-/** A resource from a raw connection object (Management API or Deploy CLI). */
-export function connectionResource(raw: Record<string, unknown>): ConfigResource {
+/**
+ * A resource from a raw connection object (Management API or Deploy CLI). From the Management API
+ * (`source: 'api'`) a connection without an `options` object was read without
+ * `read:connections_options`: it is marked `optionsNotRead`. `clients` are the client ids read
+ * through `GET /connections/{id}/clients`, when they were.
+ */
+export function connectionResource(
+  raw: Record<string, unknown>,
+  source: 'api' | 'file' = 'file',
+  clients?: readonly string[],
+): ConfigResource {
   const strategy = typeof raw.strategy === 'string' ? raw.strategy : ''
+  const options = raw.options
+  const unread =
+    source === 'api' && (options === null || typeof options !== 'object' || Array.isArray(options))
   return {
     kind: 'connections',
     name: text(raw.name),
     ...(typeof raw.id === 'string' && { id: raw.id }),
     context: { strategy },
     fields: pickFields('connections', raw, strategy),
+    ...(unread && { optionsNotRead: true as const }),
+    ...(clients !== undefined && { clients: [...clients] }),
   }
+}
+
+/** Connections whose options were not read: the scope to grant, and what is blocked meanwhile. */
+export function optionsNotReadNotice(config: TenantConfiguration): string | null {
+  const names = Object.values(config.resources)
+    .filter((r) => r.kind === 'connections' && r.optionsNotRead === true)
+    .map((r) => r.name)
+    .sort()
+  if (names.length === 0) return null
+  const list =
+    names.length > 5
+      ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`
+      : names.join(', ')
+  return `Connection options were not read (the tenant's client lacks the read:connections_options scope): ${list}. Their options (Sign Out URL, Disable sign out) are unknown, and a push that changes them is blocked.`
 }
 
 /** The tenant resource from raw tenant settings (Management API or Deploy CLI `tenant`). */
@@ -463,7 +504,17 @@ export function configFromManagementApi(
   // The Management API client itself and other machine-to-machine apps have no logout settings
   // worth editing, but they are kept: a Deploy CLI export lists them too.
   addKeyed(resources, 'clients', input.clients.map(clientResource))
-  addKeyed(resources, 'connections', input.connections.map(connectionResource))
+  addKeyed(
+    resources,
+    'connections',
+    input.connections.map((raw) =>
+      connectionResource(
+        raw,
+        'api',
+        typeof raw.id === 'string' ? input.connectionClients?.get(raw.id) : undefined,
+      ),
+    ),
+  )
   return { version: 1, source, resources }
 }
 

@@ -1,3 +1,4 @@
+import { AppFailure } from '../result'
 import { fieldDef, TENANT_LIFETIMES, writePath, type JsonValue, type ResourceKind } from './model'
 
 // The Management API PATCH bodies of a configuration push: only the fields that changed, shaped
@@ -121,6 +122,14 @@ export function connectionPatch(
   }
   const options = under(changes, 'options')
   if (options.length > 0) {
+    // Options not read (no read:connections_options): a merge would be a partial object that
+    // erases every other option at Auth0. Refuse rather than send it.
+    if (!isObject(live.options)) {
+      throw new AppFailure(
+        'FORBIDDEN',
+        "The connection's options could not be read (read:connections_options), so changing one would erase the others; nothing was sent.",
+      )
+    }
     // `options` replaces the whole object at Auth0: start from every option as read live.
     patch.options = mergeUnder('connections', live.options, 'options', options)
   }

@@ -458,7 +458,7 @@ function idpPhrase(entry: IdpEntry, duplicate: boolean): string {
   }
   const details = [
     ...(duplicate ? [`connection ${connection}`] : []),
-    `IdP session can be ended: ${federatedLogout.supported ? 'yes' : 'no'}`,
+    `IdP session can be ended: ${federatedLogout.optionsUnread === true ? 'unknown (connection options not readable)' : federatedLogout.supported ? 'yes' : 'no'}`,
   ]
   return `${entry.title} (${details.join('; ')})`
 }

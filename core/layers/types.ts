@@ -39,8 +39,12 @@ export interface IdpNode {
   connection: string
   strategy: string
   kind: IdpKind
-  /** Whether `federated` logout can end the IdP session, and why (reference §3.1). */
-  federatedLogout: { supported: boolean; reason: string }
+  /**
+   * Whether `federated` logout can end the IdP session, and why (reference §3.1). With
+   * `optionsUnread` it is unknown: the connection's options were not readable (no
+   * `read:connections_options`), and `supported` is only the simulator's assumption.
+   */
+  federatedLogout: { supported: boolean; reason: string; optionsUnread?: true }
   sessionIds: string[]
 }
 

@@ -11,15 +11,33 @@ import type { IdpKind } from '../layers/types'
 export interface FederatedLogoutConnection {
   name: string
   strategy: string
-  /** The connection's `options`; absent when the connection settings could not be read. */
+  /**
+   * The connection's `options`; absent (or null) when they could not be read: since 8 Jul 2025
+   * Auth0 leaves them out without the `read:connections_options` scope.
+   */
   options?: Record<string, unknown> | null
 }
 
 /** Whether logout with `federated` can end the IdP session, and why. */
 export interface FederatedLogoutSupport {
+  /**
+   * Whether it can. When `optionsUnread` is set this is only the assumption the simulator acts on
+   * (social: the IdP session survives; SAML and OIDC: sign-out on), not something known.
+   */
   supported: boolean
   reason: string
+  /**
+   * Set when the answer depends on the connection's options (keys of a social connection, SAML
+   * sign-out, an OIDC issuer) and they could not be read: support is unknown.
+   */
+  optionsUnread?: true
 }
+
+/** The scope without which Auth0 leaves a connection's `options` out (since 8 Jul 2025). */
+export const READ_CONNECTION_OPTIONS_SCOPE = 'read:connections_options'
+
+/** The sentence every unknown answer carries: what was not read and which scope to grant. */
+export const OPTIONS_UNREAD_SENTENCE = `The connection's options could not be read (grant the console's client the ${READ_CONNECTION_OPTIONS_SCOPE} scope to read them)`
 
 /**
  * Social strategies Auth0 lists as supporting `federated` (§3.1: Evernote, Facebook, Fitbit,
@@ -184,23 +202,19 @@ function pointsAtEntra(options: Record<string, unknown>): boolean {
   })
 }
 
-/** Added to a reason when the connection's options were not available. */
+/** Why support is unknown when the connection's options were not available. */
 const unreadable = {
-  social: 'The connection settings could not be read, so Auth0 developer keys are assumed.',
-  saml: 'The connection settings could not be read, so whether sign-out was turned off is not known.',
-  oidc: 'The connection settings could not be read, so whether it points at Microsoft Entra ID (where federated logout is not supported) is not known.',
+  social: (provider: string) =>
+    `${OPTIONS_UNREAD_SENTENCE}, so whether it signs in to ${provider} with its own keys or with Auth0 developer keys is unknown: federated logout may or may not end the ${provider} session.`,
+  saml: `${OPTIONS_UNREAD_SENTENCE}, so whether sign-out is turned off and where the SAML logout request would go is unknown: federated logout may or may not end the identity-provider session.`,
+  oidc: `${OPTIONS_UNREAD_SENTENCE}, so whether it points at Microsoft Entra ID (where federated logout is not supported) is unknown: federated logout may or may not end the provider session.`,
 }
 
 function samlSupport(
   options: Record<string, unknown> | null | undefined,
   name: string,
 ): FederatedLogoutSupport {
-  if (!options) {
-    return {
-      supported: true,
-      reason: `SAML sign-out is on by default, so logout with federated sends a SAML logout request to the identity provider of ${name}. ${unreadable.saml}`,
-    }
-  }
+  if (!options) return { supported: true, reason: unreadable.saml, optionsUnread: true }
   // Doc conflict (§3.2): the SDK/OAS description says `disableSignout: true` stops Auth0 from
   // sending SAML logout requests; the "configure Auth0 as SAML SP" page says it sends them to the
   // Sign In URL. We follow the SDK/OAS meaning, which is also the Dashboard's "Enable Sign Out" off.
@@ -238,9 +252,10 @@ function samlSupport(
  *   "unconfirmed" and reported as not supported. §5.3 names `pingfederate` among strategies relevant
  *   to federated logout, but §3.1's list of supporting providers does not, so it stays unconfirmed.
  *
- * When `options` is absent (connection settings unreadable) the strategy's defaults are assumed:
- * social connections without keys (developer keys), SAML with sign-out on, OIDC not pointing at
- * Entra; the reason says so.
+ * When `options` is absent (not read: the token lacks `read:connections_options`) and the answer
+ * depends on them, it is unknown (`optionsUnread`), never "developer keys": the reason says the
+ * options could not be read and which scope to grant. `supported` then carries the assumption the
+ * simulator acts on (social: the IdP session survives; SAML, OIDC: sign-out on).
  */
 export function federatedLogoutSupport(
   connection: FederatedLogoutConnection,
@@ -263,12 +278,12 @@ export function federatedLogoutSupport(
     }
   }
   if (supportedSocial.has(strategy)) {
-    if (text(options?.client_id) === undefined) {
+    if (!options)
+      return { supported: false, reason: unreadable.social(provider), optionsUnread: true }
+    if (text(options.client_id) === undefined) {
       return {
         supported: false,
-        reason: options
-          ? `${name} signs in to ${provider} with Auth0 developer keys (no client ID of its own), so logout with federated ends only the Auth0 session, never the ${provider} session.`
-          : `${unreadable.social} With Auth0 developer keys (the case without a client ID of its own) logout with federated ends only the Auth0 session, never the ${provider} session.`,
+        reason: `${name} signs in to ${provider} with Auth0 developer keys (no client ID of its own), so logout with federated ends only the Auth0 session, never the ${provider} session.`,
       }
     }
     return {
@@ -278,7 +293,8 @@ export function federatedLogoutSupport(
   }
   if (strategy === 'samlp') return samlSupport(options, name)
   if (strategy === 'oidc') {
-    if (options && pointsAtEntra(options)) {
+    if (!options) return { supported: true, reason: unreadable.oidc, optionsUnread: true }
+    if (pointsAtEntra(options)) {
       return {
         supported: false,
         reason:
@@ -287,7 +303,7 @@ export function federatedLogoutSupport(
     }
     return {
       supported: true,
-      reason: `Logout with federated also ends the user's session at the OpenID Connect provider.${options ? '' : ` ${unreadable.oidc}`}`,
+      reason: "Logout with federated also ends the user's session at the OpenID Connect provider.",
     }
   }
   if (supportedEnterprise.has(strategy)) {

@@ -5,7 +5,12 @@ import {
   validateAllowList,
   type LogoutAllowLists,
 } from './allow-list'
-import { federatedLogoutSupport, idpKindOf, strategyDisplayName } from './federated-logout'
+import {
+  READ_CONNECTION_OPTIONS_SCOPE,
+  federatedLogoutSupport,
+  idpKindOf,
+  strategyDisplayName,
+} from './federated-logout'
 import type { LogoutEndpoint, ScenarioBackchannel, ScenarioConnection } from './types'
 import { subscribes } from './world'
 import { plural } from '../text'
@@ -43,6 +48,7 @@ export type PostureRule =
   | 'silent-sso-after-app-logout'
   | 'idp-session-survives'
   | 'federated-not-possible'
+  | 'federated-unknown'
   | 'federated-social-caveat'
   | 'backchannel-missing'
   | 'refresh-tokens-survive'
@@ -157,9 +163,14 @@ export interface PostureClient {
   oidc_logout?: ScenarioBackchannel
 }
 
-/** A connection; `enabled_clients` (Management API field), when present, limits who can use it. */
+/**
+ * A connection. `clients`, when present, are the applications enabled for it as
+ * `GET /api/v2/connections/{id}/clients` lists them (client ids), and limit who can use it; absent
+ * means not read, and every application is assumed to. (`enabled_clients` on connections reached
+ * end of life on 13 Jul 2026 and is not read.) Absent `options` means they could not be read.
+ */
 export interface PostureConnection extends ScenarioConnection {
-  enabled_clients?: readonly string[]
+  clients?: readonly string[]
 }
 
 /** What the report reads. A validated `Scenario` fits; `state` may be missing or empty. */
@@ -288,6 +299,8 @@ interface ConnectionInfo {
   provider: string
   social: boolean
   federated: { supported: boolean; reason: string }
+  /** The answer depends on options that could not be read: federated support is unknown. */
+  optionsUnread: boolean
   blocker: FederatedBlocker | null
   /** Client ids allowed to use it, or null when the scenario does not restrict. */
   enabledFor: ReadonlySet<string> | null
@@ -326,7 +339,7 @@ function idpConnectionsOf(scenario: PostureScenario): ConnectionInfo[] {
   for (const connection of described.values()) {
     const kind = idpKindOf(connection.strategy)
     if (kind === 'database' || kind === 'passwordless') continue
-    const { supported, reason } = federatedLogoutSupport(connection)
+    const { supported, reason, optionsUnread } = federatedLogoutSupport(connection)
     out.push({
       name: connection.name,
       strategy: connection.strategy,
@@ -337,15 +350,22 @@ function idpConnectionsOf(scenario: PostureScenario): ConnectionInfo[] {
       provider: strategyDisplayName(connection.strategy),
       social: kind === 'social',
       federated: { supported, reason },
-      blocker: blockerOf(connection, supported, reason),
-      enabledFor:
-        connection.enabled_clients === undefined ? null : new Set(connection.enabled_clients),
+      optionsUnread: optionsUnread === true,
+      // Unknown is not a blocker: no fix is offered for a guess.
+      blocker: optionsUnread === true ? null : blockerOf(connection, supported, reason),
+      enabledFor: connection.clients === undefined ? null : new Set(connection.clients),
     })
   }
   return out.sort((a, b) => byCodeUnit(a.name, b.name))
 }
 
+/** What to do when the connection's options could not be read. */
+function unreadOptionsFix(c: ConnectionInfo): string {
+  return `Grant the console's client the ${READ_CONNECTION_OPTIONS_SCOPE} scope and read the tenant again to learn whether federated logout can end the ${c.name} session. Until then, send prompt=login on the next login so credentials are asked again.`
+}
+
 function federatedFix(c: ConnectionInfo): string {
+  if (c.optionsUnread) return unreadOptionsFix(c)
   switch (c.blocker) {
     case 'developer-keys':
       return `Give the ${c.name} connection its own ${c.provider} Client ID and Client Secret: on Auth0 developer keys federated logout never reaches the provider. Until then, send prompt=login on the next login so credentials are asked again.`
@@ -633,6 +653,15 @@ interface IdpText {
 function idpTextOf(c: ConnectionInfo, method: LogoutMethod): IdpText {
   const federated = method === '/v2/logout?federated'
   const tail = `: the Auth0 session ends, but the identity-provider session at ${c.label} survives. prompt=none fails with login_required, yet a login that goes to ${c.name} (the user picks it, or the app passes connection=${c.name}) completes without asking for credentials, so logout looks broken.`
+  if (federated && c.optionsUnread) {
+    return {
+      idSuffix: `:${method}:${c.name}`,
+      title: `Unknown whether federated ends the ${c.name} session`,
+      tail: `: the Auth0 session ends; whether the identity-provider session at ${c.label} ends too is unknown. ${c.federated.reason} If it survives, a login that goes to ${c.name} completes without asking for credentials.`,
+      fix: unreadOptionsFix(c),
+      reference: '§3.1',
+    }
+  }
   if (federated) {
     return {
       idSuffix: `:${method}:${c.name}`,
@@ -645,12 +674,16 @@ function idpTextOf(c: ConnectionInfo, method: LogoutMethod): IdpText {
   return {
     idSuffix: `:${method}:${c.name}`,
     title: `Silent re-login through the ${c.name} session`,
-    tail: c.federated.supported
-      ? `${tail} Sending federated would end it too.`
-      : `${tail} Sending federated would not help: ${c.federated.reason}`,
-    fix: c.federated.supported
-      ? `Add federated to the logout request to end the ${c.name} session as well${c.social ? ` (Auth0 discourages this for social providers: it signs the user out of ${c.provider} everywhere)` : ''}, or send prompt=login on the next login.`
-      : federatedFix(c),
+    tail: c.optionsUnread
+      ? `${tail} Whether sending federated would end it too is unknown: ${c.federated.reason}`
+      : c.federated.supported
+        ? `${tail} Sending federated would end it too.`
+        : `${tail} Sending federated would not help: ${c.federated.reason}`,
+    fix: c.optionsUnread
+      ? unreadOptionsFix(c)
+      : c.federated.supported
+        ? `Add federated to the logout request to end the ${c.name} session as well${c.social ? ` (Auth0 discourages this for social providers: it signs the user out of ${c.provider} everywhere)` : ''}, or send prompt=login on the next login.`
+        : federatedFix(c),
     reference: '§1.1',
   }
 }
@@ -663,11 +696,16 @@ function idpFinding(
   text: IdpText,
 ): PostureFinding {
   const federated = method === '/v2/logout?federated'
-  const rule: PostureRule = federated ? 'federated-not-possible' : 'idp-session-survives'
+  // A guess is never a high finding: with unreadable options federated support is unknown.
+  const rule: PostureRule = !federated
+    ? 'idp-session-survives'
+    : c.optionsUnread
+      ? 'federated-unknown'
+      : 'federated-not-possible'
   const finding: PostureFinding = {
     id: `${rule}:${app.id}${text.idSuffix}`,
     rule,
-    severity: federated ? 'high' : 'medium',
+    severity: !federated ? 'medium' : c.optionsUnread ? 'low' : 'high',
     clientId: app.id,
     method,
     connection: c.name,
@@ -707,6 +745,7 @@ const RULES: readonly PostureRule[] = [
   'silent-sso-after-app-logout',
   'idp-session-survives',
   'federated-not-possible',
+  'federated-unknown',
   'federated-social-caveat',
   'backchannel-missing',
   'refresh-tokens-survive',
@@ -730,7 +769,10 @@ const emptyCounts = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, info: 0
  * Rules: local logout leaves the Auth0 session (§1.1); identity-provider sessions survive logout
  * without federated, or with federated where the provider cannot do it (developer keys, OIDC to
  * Entra, SAML sign-out off, provider not listed; §1.1, §3.1, §3.2), per connection the application
- * can use (all, unless a connection lists `enabled_clients`); other applications' sessions survive
+ * can use (all, unless a connection lists its `clients`, read through
+ * `GET /connections/{id}/clients`); where the connection's options could not be read, whether
+ * federated ends the IdP session is unknown (`federated-unknown`, low, naming the scope to grant),
+ * never assumed to be Auth0 developer keys; other applications' sessions survive
  * where back-channel logout is not set up (§3.3); refresh tokens outlive logout (§7); allow-list
  * wildcards, http, invalid entries, more than 100 entries, empty lists, query strings for
  * /oidc/logout (§2.1, §2.2, §2.5). Pure and deterministic.
@@ -854,7 +896,8 @@ export function buildPostureReport(scenario: PostureScenario): PostureReport {
       } else {
         const federated = method === '/v2/logout?federated'
         for (const c of usable) {
-          if (federated && c.federated.supported) {
+          // Unknown (options unreadable) counts as surviving: nothing claims the session ended.
+          if (federated && c.federated.supported && !c.optionsUnread) {
             row.idpSessionsEnded.push(c.name)
             continue
           }

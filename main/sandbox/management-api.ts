@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ApiError, projectFields } from './http-io'
 import { CursorError, paginateCheckpoint, paginateOffset } from './pagination'
 import type { SandboxStore } from './store'
-import type { SandboxTenantSettings, SandboxUser } from './types'
+import type { SandboxConnection, SandboxTenantSettings, SandboxUser } from './types'
 import { UserQueryError, compileUserQuery } from './user-query'
 import {
   applyClientPatch,
@@ -20,6 +20,8 @@ export interface ApiContext {
   /** Parsed JSON body (`{}` when empty). */
   body: unknown
   nowMs: number
+  /** Scopes of the request's access token (some routes answer less, or refuse, without one). */
+  scopes: ReadonlySet<string>
 }
 
 /** A handler's answer; `body` undefined means no content. */
@@ -52,6 +54,8 @@ export const MANAGEMENT_SCOPES = [
   'update:clients',
   'read:connections',
   'update:connections',
+  'read:connections_options',
+  'update:connections_options',
   'read:tenant_settings',
   'update:tenant_settings',
 ] as const
@@ -103,11 +107,15 @@ const requireUser = (ctx: ApiContext): SandboxUser => {
 const withFields = <T extends object>(ctx: ApiContext, record: T): Partial<T> =>
   projectFields(record, ctx.query.get('fields'), ctx.query.get('include_fields'))
 
-const checkpoint = <T extends { id: string }>(ctx: ApiContext, items: readonly T[]) => {
+const checkpoint = <T>(
+  ctx: ApiContext,
+  items: readonly T[],
+  idOf: (item: T) => string = (item) => (item as { id: string }).id,
+) => {
   const take = intParam(ctx.query, 'take', 50, 1, 100)
   const from = ctx.query.get('from') ?? undefined
   try {
-    return paginateCheckpoint(items, (item) => item.id, {
+    return paginateCheckpoint(items, idOf, {
       ...(from === undefined || from === '' ? {} : { from }),
       take,
       nowMs: ctx.nowMs,
@@ -229,6 +237,39 @@ const listClients = (ctx: ApiContext): ApiResult => {
   return offsetList(ctx, 'clients', clients)
 }
 
+const NO_CONTENT: ApiResult = { status: 204 }
+
+/** The scope Auth0 requires (since 8 Jul 2025) to see a connection's `options`. */
+export const READ_OPTIONS_SCOPE = 'read:connections_options'
+/** The scope Auth0 requires to change a connection's `options`. */
+export const UPDATE_OPTIONS_SCOPE = 'update:connections_options'
+
+/** The 403 Auth0 answers for a missing scope, in the style of {@link checkScopes}. */
+const insufficientScope = (expected: readonly string[], all: boolean): ApiError =>
+  new ApiError(
+    403,
+    `Insufficient scope, expected ${all ? 'all' : 'any'} of: ${expected.join(',')}`,
+    'insufficient_scope',
+  )
+
+/** A connection as the token may see it: without `options` unless it has read:connections_options. */
+const visibleConnection = (
+  ctx: ApiContext,
+  connection: SandboxConnection,
+): Partial<SandboxConnection> => {
+  if (ctx.scopes.has(READ_OPTIONS_SCOPE)) return withFields(ctx, connection)
+  const { options: _hidden, ...rest } = connection
+  return withFields(ctx, rest)
+}
+
+const requireConnection = (ctx: ApiContext): SandboxConnection => {
+  const connection = ctx.store.getConnection(ctx.params[0] as string)
+  if (connection === undefined) {
+    throw notFound('The connection does not exist', 'inexistent_connection')
+  }
+  return connection
+}
+
 const listConnections = (ctx: ApiContext): ApiResult => {
   const { query, store } = ctx
   const strategies = query
@@ -245,15 +286,17 @@ const listConnections = (ctx: ApiContext): ApiResult => {
   if (query.has('from') || query.has('take')) {
     const page = checkpoint(ctx, connections)
     const body: Record<string, unknown> = {
-      connections: page.items.map((c) => withFields(ctx, c)),
+      connections: page.items.map((c) => visibleConnection(ctx, c)),
     }
     if (page.next !== undefined) body['next'] = page.next
     return { status: 200, body }
   }
-  return offsetList(ctx, 'connections', connections)
+  return offsetList(
+    ctx,
+    'connections',
+    connections.map((c) => visibleConnection(ctx, c) as SandboxConnection),
+  )
 }
-
-const NO_CONTENT: ApiResult = { status: 204 }
 
 /**
  * The Management API routes the sandbox serves, with the scopes Auth0 requires for each.
@@ -455,12 +498,26 @@ export const managementRoutes: readonly ApiRoute[] = [
     method: 'GET',
     pattern: /^\/connections\/([^/]+)$/,
     scopes: ['read:connections'],
+    handle: (ctx) => ({ status: 200, body: visibleConnection(ctx, requireConnection(ctx)) }),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/connections\/([^/]+)\/clients$/,
+    scopes: ['read:connections'],
     handle(ctx) {
-      const connection = ctx.store.getConnection(ctx.params[0] as string)
-      if (connection === undefined) {
-        throw notFound('The connection does not exist', 'inexistent_connection')
+      const ids = ctx.store.connectionClients(requireConnection(ctx).id) ?? []
+      const page = checkpoint(
+        ctx,
+        ids.map((client_id) => ({ client_id })),
+        (c) => c.client_id,
+      )
+      return {
+        status: 200,
+        body:
+          page.next === undefined
+            ? { clients: page.items }
+            : { clients: page.items, next: page.next },
       }
-      return { status: 200, body: withFields(ctx, connection) }
     },
   },
   {
@@ -468,15 +525,19 @@ export const managementRoutes: readonly ApiRoute[] = [
     pattern: /^\/connections\/([^/]+)$/,
     scopes: ['update:connections'],
     handle(ctx) {
-      const connection = ctx.store.getConnection(ctx.params[0] as string)
-      if (connection === undefined) {
-        throw notFound('The connection does not exist', 'inexistent_connection')
+      const connection = requireConnection(ctx)
+      // Touching `options` needs its own scope (checked before the body, as for route scopes).
+      const body = ctx.body
+      const touchesOptions =
+        body !== null && typeof body === 'object' && !Array.isArray(body) && 'options' in body
+      if (touchesOptions && !ctx.scopes.has(UPDATE_OPTIONS_SCOPE)) {
+        throw insufficientScope([UPDATE_OPTIONS_SCOPE], false)
       }
       // A sent `options` replaces the whole options object, as in Auth0 (see applyConnectionPatch).
-      const next = applyConnectionPatch(connection, ctx.body)
+      const next = applyConnectionPatch(connection, body)
       const index = ctx.store.connections.indexOf(connection)
       ctx.store.connections[index] = next
-      return { status: 200, body: next }
+      return { status: 200, body: visibleConnection(ctx, next) }
     },
   },
   {
@@ -536,13 +597,7 @@ export const checkScopes = (route: ApiRoute, granted: ReadonlySet<string>): void
     route.allScopes === true
       ? route.scopes.every((s) => granted.has(s))
       : route.scopes.some((s) => granted.has(s))
-  if (!ok) {
-    throw new ApiError(
-      403,
-      `Insufficient scope, expected ${route.allScopes === true ? 'all' : 'any'} of: ${route.scopes.join(',')}`,
-      'insufficient_scope',
-    )
-  }
+  if (!ok) throw insufficientScope(route.scopes, route.allScopes === true)
 }
 
 /**

@@ -225,7 +225,6 @@ export const seedConnections = (): SandboxConnection[] => [
     },
     realms: [DEMO_CONNECTIONS.database],
     is_domain_connection: false,
-    enabled_clients: ALL_INTERACTIVE_CLIENTS,
   },
   {
     id: 'con_Go7hRt3YpW9cKe2B',
@@ -241,7 +240,6 @@ export const seedConnections = (): SandboxConnection[] => [
     },
     realms: [DEMO_CONNECTIONS.google],
     is_domain_connection: false,
-    enabled_clients: ALL_INTERACTIVE_CLIENTS,
   },
   {
     id: 'con_Gd2kWm6QsX8vNf4J',
@@ -252,7 +250,6 @@ export const seedConnections = (): SandboxConnection[] => [
     options: { email: true, profile: true, scope: ['email', 'profile'] },
     realms: [DEMO_CONNECTIONS.googleDevKeys],
     is_domain_connection: false,
-    enabled_clients: [DEMO_CLIENT_IDS.dashboardSpa, DEMO_CLIENT_IDS.mobileApp],
   },
   {
     id: 'con_Sa9pLc5TxR3wHy7M',
@@ -271,11 +268,6 @@ export const seedConnections = (): SandboxConnection[] => [
     realms: [DEMO_CONNECTIONS.saml],
     is_domain_connection: false,
     show_as_button: true,
-    enabled_clients: [
-      DEMO_CLIENT_IDS.supportPortal,
-      DEMO_CLIENT_IDS.intranetWiki,
-      DEMO_CLIENT_IDS.partnerSaml,
-    ],
   },
   {
     id: 'con_Ww3nEd8HzK5qPb2T',
@@ -293,6 +285,22 @@ export const seedConnections = (): SandboxConnection[] => [
     realms: [DEMO_CONNECTIONS.entra],
     is_domain_connection: false,
     show_as_button: true,
-    enabled_clients: [DEMO_CLIENT_IDS.supportPortal, DEMO_CLIENT_IDS.intranetWiki],
   },
 ]
+
+/**
+ * Which applications may use each seeded connection (connection id → client ids), as
+ * `GET /connections/{id}/clients` answers it. Kept beside the connections rather than in them:
+ * Auth0 no longer returns `enabled_clients` on connections.
+ */
+export const seedConnectionClients = (): Record<string, string[]> => ({
+  con_Db4sVq8KxT2mLw6N: [...ALL_INTERACTIVE_CLIENTS],
+  con_Go7hRt3YpW9cKe2B: [...ALL_INTERACTIVE_CLIENTS],
+  con_Gd2kWm6QsX8vNf4J: [DEMO_CLIENT_IDS.dashboardSpa, DEMO_CLIENT_IDS.mobileApp],
+  con_Sa9pLc5TxR3wHy7M: [
+    DEMO_CLIENT_IDS.supportPortal,
+    DEMO_CLIENT_IDS.intranetWiki,
+    DEMO_CLIENT_IDS.partnerSaml,
+  ],
+  con_Ww3nEd8HzK5qPb2T: [DEMO_CLIENT_IDS.supportPortal, DEMO_CLIENT_IDS.intranetWiki],
+})

@@ -4,6 +4,7 @@ import {
   DEMO_CLIENT_IDS,
   DEMO_CONNECTIONS,
   seedClients,
+  seedConnectionClients,
   seedConnections,
 } from './seed-catalog'
 import {
@@ -56,7 +57,9 @@ const CLIENTS: ReadonlyMap<string, SandboxClient> = new Map(
 const INTERACTIVE_BY_CONNECTION: ReadonlyMap<string, readonly string[]> = new Map(
   seedConnections().map((c) => [
     c.name,
-    c.enabled_clients.filter((id) => CLIENTS.get(id)?.app_type !== 'non_interactive'),
+    (seedConnectionClients()[c.id] ?? []).filter(
+      (id) => CLIENTS.get(id)?.app_type !== 'non_interactive',
+    ),
   ]),
 )
 

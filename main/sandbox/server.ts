@@ -14,7 +14,16 @@
  *   `GET|DELETE /users/{id}/refresh-tokens`, `GET|PATCH|DELETE /sessions/{id}`,
  *   `POST /sessions/{id}/revoke`, `GET|PATCH|DELETE /refresh-tokens/{id}`, `GET /clients`,
  *   `GET|PATCH /clients/{id}`, `GET /connections`, `GET|PATCH /connections/{id}`,
+ *   `GET /connections/{id}/clients` (checkpoint `from`/`take` → `{clients: [{client_id}], next?}`),
  *   `GET|PATCH /tenants/settings`. Unknown routes → 404, malformed JSON → 400 `invalid_json`.
+ * - Connection options as strict as Auth0 since 8 Jul 2025: `GET /connections` and
+ *   `GET /connections/{id}` leave `options` out unless the token has `read:connections_options`;
+ *   a `PATCH /connections/{id}` whose body has an `options` key is 403 `insufficient_scope`
+ *   without `update:connections_options`. Connections carry no `enabled_clients` (end of life
+ *   13 Jul 2026); a PATCH sending it is 400 like any unknown field.
+ * - Narrow tokens for tests: give `startSandbox({ scopes })` for the default client, register a
+ *   second client (`extraClients` / `addClient`) with its own grant, or send `scope` in the
+ *   token request; a token never holds more than its client's grant.
  * - `PATCH /sessions/{id}` and `PATCH /refresh-tokens/{id}` take `{session_metadata}` /
  *   `{refresh_token_metadata}` (≤ 25 string keys; `null` or `{}` clears).
  * - Harness only, guarded by `x-sandbox-admin: <adminKey>`: `POST /__sandbox/faults` (body =
@@ -297,6 +306,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         query: url.searchParams,
         body,
         nowMs,
+        scopes: grant.scopes,
       })
       sendJson(res, result.status, result.body, headers)
     } catch (err) {

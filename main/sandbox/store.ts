@@ -1,5 +1,10 @@
 import { createPrng, hashSeed } from './prng'
-import { seedClients, seedConnections, seedTenantSettings } from './seed-catalog'
+import {
+  seedClients,
+  seedConnectionClients,
+  seedConnections,
+  seedTenantSettings,
+} from './seed-catalog'
 import {
   demoSessionCount,
   generateUser,
@@ -42,6 +47,11 @@ export interface SandboxStore {
   tenant: SandboxTenantSettings
   readonly clients: SandboxClient[]
   readonly connections: SandboxConnection[]
+  /**
+   * Client ids of the applications enabled for a connection (`GET /connections/{id}/clients`),
+   * in the order they were enabled; undefined for an unknown connection.
+   */
+  connectionClients(connectionId: string): readonly string[] | undefined
   readonly users: readonly SandboxUser[]
   getUser(userId: string): SandboxUser | undefined
   /** Case-insensitive exact email match. */
@@ -133,6 +143,7 @@ export const createSandboxStore = (options: StoreOptions): SandboxStore => {
 
   const clients = [...seedClients(), ...(options.extraClients ?? [])]
   const connections = seedConnections()
+  const enabledClients = new Map(Object.entries(seedConnectionClients()))
   const materialized = new Uint8Array(users.length)
   let materializedCount = 0
   const sessionsById = new Map<string, SandboxSession>()
@@ -265,6 +276,8 @@ export const createSandboxStore = (options: StoreOptions): SandboxStore => {
     },
     getClient: (clientId) => clients.find((c) => c.client_id === clientId),
     getConnection: (id) => connections.find((c) => c.id === id),
+    connectionClients: (id) =>
+      connections.some((c) => c.id === id) ? (enabledClients.get(id) ?? []) : undefined,
     materializedUserCount: () => materializedCount,
   }
 }

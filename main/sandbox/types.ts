@@ -137,7 +137,10 @@ export interface SandboxClient {
   client_metadata?: Record<string, string>
 }
 
-/** A connection (`GET /connections`). */
+/**
+ * A connection (`GET /connections`). No `enabled_clients`: that field reached end of life on
+ * 13 Jul 2026; which applications use a connection is `GET /connections/{id}/clients`.
+ */
 export interface SandboxConnection {
   id: string
   name: string
@@ -147,7 +150,6 @@ export interface SandboxConnection {
   realms: string[]
   is_domain_connection: boolean
   show_as_button?: boolean
-  enabled_clients: string[]
   metadata?: Record<string, string>
 }
 

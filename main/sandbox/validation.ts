@@ -423,7 +423,6 @@ const connectionPatchSchema = z
   .strictObject({
     display_name: z.string().max(128),
     options: connectionOptionsSchema,
-    enabled_clients: z.array(z.string()),
     is_domain_connection: z.boolean(),
     show_as_button: z.boolean(),
     realms: z.array(z.string()),

@@ -94,6 +94,8 @@ export interface TenantApi {
   getClient(id: string): Promise<Auth0Client>
   updateClient(id: string, patch: Auth0ClientUpdate): Promise<Auth0Client>
   getConnection(id: string): Promise<Auth0Connection>
+  /** Client ids of the applications enabled for a connection (`GET /connections/{id}/clients`). */
+  listConnectionClients(id: string): Promise<string[]>
   /** PATCH /connections/{id}; a sent `options` object replaces the whole options object. */
   updateConnection(id: string, patch: Auth0ConnectionUpdate): Promise<Auth0Connection>
 }

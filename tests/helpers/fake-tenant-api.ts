@@ -81,6 +81,9 @@ export function createFakeApiFactory(grants: Record<string, string[]> = {}) {
       async getConnection(id) {
         throw new AppFailure('NOT_FOUND', `No connection ${id}.`)
       },
+      async listConnectionClients(id) {
+        throw new AppFailure('NOT_FOUND', `No connection ${id}.`)
+      },
       async updateConnection(id) {
         throw new AppFailure('NOT_FOUND', `No connection ${id}.`)
       },

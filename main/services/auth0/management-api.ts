@@ -139,6 +139,11 @@ export interface ManagementApi {
   /** Every connection, all pages. */
   listConnections(): Promise<Auth0Connection[]>
   getConnection(id: string): Promise<Auth0Connection>
+  /**
+   * Client ids of the applications enabled for a connection (`GET /connections/{id}/clients`,
+   * every page). Replaces the connection's `enabled_clients`, which reached end of life.
+   */
+  listConnectionClients(id: string): Promise<string[]>
   /** A sent `options` object replaces the connection's whole options object. */
   updateConnection(id: string, patch: Auth0ConnectionUpdate): Promise<Auth0Connection>
   getTenantSettings(): Promise<Auth0TenantSettings>
@@ -487,6 +492,17 @@ export function createManagementApi(
       ),
     getConnection: async (id) =>
       json<Auth0Connection>(await run(() => client.connections.get(id), GET)),
+    listConnectionClients: async (id) =>
+      (
+        await collect(
+          pages(
+            async () =>
+              await client.connections.clients.get(id, {
+                take: 50,
+              }),
+          ),
+        )
+      ).map((c) => c.client_id),
     updateConnection: async (id, patch) =>
       json<Auth0Connection>(
         await run(

@@ -58,6 +58,8 @@ const resourceSchema = z.strictObject({
   id: z.string().min(1).max(256).optional(),
   context: boundedRecord(key(64), z.string().max(256), 16),
   fields: boundedRecord(key(200), jsonValueSchema, MAX_FIELDS),
+  optionsNotRead: z.literal(true).optional(),
+  clients: z.array(z.string().min(1).max(256)).max(10_000).optional(),
 }) satisfies z.ZodType<ConfigResource>
 
 const isoTime = z.string().min(1).max(64)

@@ -21,6 +21,7 @@ import {
   tenantResource,
   clientResource,
   connectionResource,
+  optionsNotReadNotice,
   type ConfigResource,
   type JsonValue,
 } from '../../../core/config/model'
@@ -91,7 +92,40 @@ export function createConfigService(deps: ConfigDeps) {
 
   async function workspace(tenantId: string): Promise<ConfigWorkspace> {
     const stored = await store.load(tenantId)
-    return { tenantId, ...stored }
+    const unread = stored.snapshot === null ? null : optionsNotReadNotice(stored.snapshot)
+    return {
+      tenantId,
+      ...stored,
+      notices: unread === null ? stored.notices : [...stored.notices, unread],
+    }
+  }
+
+  /**
+   * Client ids enabled for each connection (`GET /connections/{id}/clients`); a connection whose
+   * list is refused (403) or unknown to the tenant (404, older tenants) is left out, as the Deploy
+   * CLI does with a warning.
+   */
+  async function readConnectionClients(
+    api: TenantApi,
+    connections: readonly { id?: string }[],
+  ): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>()
+    await Promise.all(
+      connections.map(async ({ id }) => {
+        if (id === undefined) return
+        try {
+          out.set(id, await api.listConnectionClients(id))
+        } catch (error) {
+          if (
+            error instanceof AppFailure &&
+            (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
+          )
+            return
+          throw error
+        }
+      }),
+    )
+    return out
   }
 
   /** The live configuration, read now through the Management API. */
@@ -103,11 +137,13 @@ export function createConfigService(deps: ConfigDeps) {
       api.listClients(),
       api.listConnections(),
     ])
+    const connectionClients = await readConnectionClients(api, connections)
     return configFromManagementApi(
       {
         settings: rawOf(settings),
         clients: clients.map(rawOf),
         connections: connections.map(rawOf),
+        connectionClients,
       },
       { kind: 'tenant', tenantId, domain: summary.domain, pulledAt: now().toISOString() },
     )
@@ -130,7 +166,7 @@ export function createConfigService(deps: ConfigDeps) {
       }
       case 'connections': {
         const raw = rawOf(await api.getConnection(id ?? ''))
-        return { raw, model: connectionResource(raw) }
+        return { raw, model: connectionResource(raw, 'api') }
       }
     }
   }
@@ -234,7 +270,9 @@ export function createConfigService(deps: ConfigDeps) {
       }
       const summary = await deps.tenants.summary(tenantId)
       const live = await readLive(summary)
-      const resources = planPush(snapshot, draft.config, live)
+      // Scopes of the last connection test, when there was one: a push they cannot make is blocked.
+      const granted = summary.scopes.length > 0 ? summary.scopes : undefined
+      const resources = planPush(snapshot, draft.config, live, granted)
       const count = (status: string) =>
         resources.reduce(
           (n, r) => n + (r.blocked ? 0 : r.fields.filter((f) => f.status === status).length),

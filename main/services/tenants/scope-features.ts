@@ -1,7 +1,20 @@
 import type { FeatureAvailability } from '../../../preload/contract'
 
-/** Console features and the Management API scopes each needs (reference §4, §5). */
-export const featureScopes = [
+/** One console feature, the scopes it needs, and (optionally) what is lost without them. */
+export interface FeatureScopes {
+  id: string
+  label: string
+  scopes: readonly string[]
+  /** What the console does instead when the feature is disabled, in one sentence. */
+  without?: string
+}
+
+/**
+ * Console features and the Management API scopes each needs (reference §4, §5, §12). Connection
+ * options have needed their own scopes since 8 Jul 2025: without them Auth0 leaves `options` out
+ * of every connection read and refuses a PATCH that sends them.
+ */
+export const featureScopes: readonly FeatureScopes[] = [
   { id: 'find-users', label: 'Finding users', scopes: ['read:users'] },
   { id: 'view-sessions', label: 'Viewing sessions', scopes: ['read:sessions'] },
   { id: 'view-refresh-tokens', label: 'Viewing refresh tokens', scopes: ['read:refresh_tokens'] },
@@ -26,7 +39,21 @@ export const featureScopes = [
     label: 'Push configuration',
     scopes: ['update:tenant_settings', 'update:clients', 'update:connections'],
   },
-] as const
+  {
+    id: 'read-connection-options',
+    label: 'Reading connection options',
+    scopes: ['read:connections_options'],
+    without:
+      'Connections are read without their options, so whether federated logout can end a social, SAML or OIDC identity-provider session is shown as unknown, and a pull marks connection options (Sign Out URL, Disable sign out) as not read; pushing them is blocked.',
+  },
+  {
+    id: 'update-connection-options',
+    label: 'Changing connection options',
+    scopes: ['update:connections_options'],
+    without:
+      'A push that changes a connection option (Sign Out URL, Disable sign out) is blocked for that connection; other fields are still sent.',
+  },
+]
 
 /** Every scope the console can use; ask for these when creating the M2M application. */
 export const allConsoleScopes = [...new Set(featureScopes.flatMap((f) => f.scopes))].sort()
@@ -45,7 +72,7 @@ export function featureAvailability(granted: readonly string[]): FeatureAvailabi
       missingScopes: missing,
       enabled: missing.length === 0,
       ...(missing.length > 0 && {
-        reason: `${f.label} is disabled: the tenant's client lacks the ${missing.join(' and ')} scope${missing.length > 1 ? 's' : ''}.`,
+        reason: `${f.label} is disabled: the tenant's client lacks the ${missing.join(' and ')} scope${missing.length > 1 ? 's' : ''}.${f.without === undefined ? '' : ` ${f.without}`}`,
       }),
     }
   })

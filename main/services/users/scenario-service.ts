@@ -83,11 +83,16 @@ export function createScenarioService(deps: ScenarioDeps) {
           allowed_logout_urls: (c as { allowed_logout_urls?: string[] }).allowed_logout_urls ?? [],
           ...(hasBackchannel(c.oidc_logout) && { oidc_logout: c.oidc_logout }),
         })),
-        connections: connections.map((c) => ({
-          name: c.name ?? '',
-          strategy: c.strategy ?? '',
-          options: pickOptions((c as { options?: Record<string, unknown> | null }).options),
-        })),
+        connections: connections.map((c) => {
+          const options = pickOptions(c.options)
+          // No `options` when Auth0 left them out (no read:connections_options): unknown, which
+          // the simulator must not read as "no keys of its own" (an empty options object).
+          return {
+            name: c.name ?? '',
+            strategy: c.strategy ?? '',
+            ...(options !== undefined && { options }),
+          }
+        }),
         state: {
           now: at.toISOString(),
           user_id: user.user_id,
@@ -142,10 +147,13 @@ function hasBackchannel(oidcLogout: unknown): boolean {
   return Array.isArray(urls) && urls.length > 0
 }
 
-function pickOptions(options: Record<string, unknown> | null | undefined): Record<string, unknown> {
+function pickOptions(
+  options: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | undefined {
+  if (options === undefined || options === null) return undefined
   const picked: Record<string, unknown> = {}
   for (const key of FEDERATED_OPTION_KEYS) {
-    if (options && options[key] !== undefined) picked[key] = options[key]
+    if (options[key] !== undefined) picked[key] = options[key]
   }
   return picked
 }

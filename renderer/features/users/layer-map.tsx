@@ -72,9 +72,18 @@ export function LayerMap({ layers, now }: LayerMapProps) {
             <span className="node-meta">
               {idp.kind} · {idp.strategy}
             </span>
-            <span className={idp.federatedLogout.supported ? 'tag ok' : 'tag warn'}>
-              {idp.federatedLogout.supported ? 'Federated logout: yes' : 'Federated logout: no'}
-            </span>
+            {idp.federatedLogout.optionsUnread === true ? (
+              <span
+                className="tag warn"
+                title="The connection's options were not readable (read:connections_options)."
+              >
+                Federated logout: unknown (options not readable)
+              </span>
+            ) : (
+              <span className={idp.federatedLogout.supported ? 'tag ok' : 'tag warn'}>
+                {idp.federatedLogout.supported ? 'Federated logout: yes' : 'Federated logout: no'}
+              </span>
+            )}
           </NodeCard>
         ))}
       </div>

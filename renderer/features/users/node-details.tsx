@@ -171,7 +171,10 @@ export function NodeDetails({ layers, nodeId, dependents, now }: NodeDetailsProp
           <dt>Sessions through it</dt>
           <dd>{idp.sessionIds.length}</dd>
           <dt>Federated logout</dt>
-          <dd>{idp.federatedLogout.reason}</dd>
+          <dd>
+            {idp.federatedLogout.optionsUnread === true && <strong>Unknown. </strong>}
+            {idp.federatedLogout.reason}
+          </dd>
         </dl>
       </section>
     )

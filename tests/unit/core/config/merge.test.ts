@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { JsonValue } from '../../../../core/config/model'
+import { optionsNotReadNotice, type JsonValue } from '../../../../core/config/model'
+import { connectionPatch } from '../../../../core/config/patch'
 import { setField } from '../../../../core/config/draft'
 import { mergeField, planPush } from '../../../../core/config/merge'
-import { ACME } from './builders'
+import { ACME, pulled } from './builders'
 
 // The three-way field merge behind a safe push: base = the pulled snapshot, mine = the draft,
 // theirs = the live tenant read just before pushing. No edit may be lost and no one else's edit
@@ -115,5 +116,68 @@ describe('planPush', () => {
     const [plan] = planPush(ACME, ACME, theirs)
     expect(plan?.blocked).toBeUndefined()
     expect(plan?.fields.every((f) => f.status === 'theirs')).toBe(true)
+  })
+})
+
+describe('planPush: connection options need read: and update:connections_options (§12)', () => {
+  const SIGN_OUT = 'options.signOutEndpoint'
+  const NEW_URL = 'https://idp.example.com/logout-v2'
+  const corp = {
+    id: 'con-corp',
+    name: 'corp-saml',
+    strategy: 'samlp',
+    options: { signOutEndpoint: 'https://idp.example.com/slo', disableSignout: false },
+  }
+  const withoutOptions = pulled({
+    connections: [{ id: corp.id, name: corp.name, strategy: corp.strategy }],
+  })
+
+  it('a pull without options marks the connection options as not read', () => {
+    expect(withoutOptions.resources['connections/corp-saml']?.optionsNotRead).toBe(true)
+    expect(ACME.resources['connections/corp-saml']?.optionsNotRead).toBeUndefined()
+    expect(optionsNotReadNotice(withoutOptions)).toMatch(/read:connections_options.*corp-saml/)
+    expect(optionsNotReadNotice(ACME)).toBeNull()
+  })
+
+  it('an options change is blocked when the live options could not be read', () => {
+    const mine = setField(withoutOptions, 'connections/corp-saml', SIGN_OUT, NEW_URL)
+    const [plan] = planPush(withoutOptions, mine, withoutOptions)
+    expect(plan?.resource).toBe('connections/corp-saml')
+    expect(plan?.blocked).toMatch(
+      /needs the read:connections_options and update:connections_options scopes.*lacks read:connections_options.*partial options/,
+    )
+  })
+
+  it('an options change is blocked when the client lacks update:connections_options', () => {
+    const base = pulled({ connections: [corp] })
+    const mine = setField(base, 'connections/corp-saml', SIGN_OUT, NEW_URL)
+    const granted = ['read:connections', 'update:connections', 'read:connections_options']
+    const [plan] = planPush(base, mine, base, granted)
+    expect(plan?.blocked).toMatch(/lacks update:connections_options/)
+    // With both scopes (or scopes unknown) it is sent.
+    expect(planPush(base, mine, base, [...granted, 'update:connections_options'])[0]?.blocked).toBe(
+      undefined,
+    )
+    expect(planPush(base, mine, base)[0]?.blocked).toBeUndefined()
+  })
+
+  it('a tenant change next to a blocked connection is still sent', () => {
+    let mine = setField(withoutOptions, 'connections/corp-saml', SIGN_OUT, NEW_URL)
+    mine = setField(mine, 'tenant', 'allowed_logout_urls', ['https://www.example.com/bye'])
+    const plans = planPush(withoutOptions, mine, withoutOptions)
+    expect(plans.find((p) => p.resource === 'tenant')?.blocked).toBeUndefined()
+    expect(plans.find((p) => p.resource === 'connections/corp-saml')?.blocked).toBeDefined()
+  })
+})
+
+describe('connectionPatch never sends a partial options object', () => {
+  it('refuses an options change when the live connection has no options', () => {
+    const change = [{ field: 'options.signOutEndpoint', value: 'https://idp.example.com/x' }]
+    expect(() => connectionPatch(change, { name: 'corp-saml', strategy: 'samlp' })).toThrow(
+      /options could not be read/,
+    )
+    expect(
+      connectionPatch(change, { options: { signOutEndpoint: 'a', protocolBinding: 'b' } }),
+    ).toEqual({ options: { signOutEndpoint: 'https://idp.example.com/x', protocolBinding: 'b' } })
   })
 })

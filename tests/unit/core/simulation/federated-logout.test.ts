@@ -45,7 +45,7 @@ const cases: [string, FederatedLogoutConnection, boolean, RegExp][] = [
     'Google, options unreadable',
     { name: 'google-oauth2', strategy: 'google-oauth2' },
     false,
-    /could not be read.*developer keys/,
+    /options could not be read.*read:connections_options.*unknown/,
   ],
   [
     'Facebook, dev keys',
@@ -109,7 +109,7 @@ const cases: [string, FederatedLogoutConnection, boolean, RegExp][] = [
     'OIDC, options unreadable',
     { name: 'partner', strategy: 'oidc' },
     true,
-    /could not be read.*Entra/,
+    /options could not be read.*read:connections_options.*Entra.*unknown/,
   ],
   [
     'OIDC to Entra (issuer)',
@@ -184,7 +184,12 @@ const cases: [string, FederatedLogoutConnection, boolean, RegExp][] = [
     false,
     /Sign-out is turned off.*disableSignout.*stays signed in/,
   ],
-  ['SAML, options unreadable', { name: 'acme-sso', strategy: 'samlp' }, true, /could not be read/],
+  [
+    'SAML, options unreadable',
+    { name: 'acme-sso', strategy: 'samlp' },
+    true,
+    /options could not be read.*read:connections_options.*unknown/,
+  ],
   [
     'LinkedIn',
     { name: 'linkedin', strategy: 'linkedin', options: ownKeys },
@@ -222,6 +227,32 @@ describe('federatedLogoutSupport (reference §3.1, §3.2, §5.3)', () => {
       expect(result.reason).toMatch(/[.]$/)
     })
   }
+})
+
+describe('federatedLogoutSupport without options (no read:connections_options, §12)', () => {
+  const unread: FederatedLogoutConnection[] = [
+    { name: 'g', strategy: 'google-oauth2' },
+    { name: 'f', strategy: 'facebook', options: null },
+    { name: 's', strategy: 'samlp' },
+    { name: 'o', strategy: 'oidc' },
+  ]
+  it.each(unread)('$strategy: unknown, never "developer keys" as a fact', (connection) => {
+    const result = federatedLogoutSupport(connection)
+    expect(result.optionsUnread).toBe(true)
+    expect(result.reason).not.toMatch(/assumed|signs in to \S+ with Auth0 developer keys/)
+  })
+
+  it('options that do not matter (Entra ID, LinkedIn, database) are not unknown', () => {
+    for (const strategy of ['waad', 'linkedin', 'auth0']) {
+      expect(federatedLogoutSupport({ name: 'x', strategy }).optionsUnread).toBeUndefined()
+    }
+  })
+
+  it('read options are known, even when empty', () => {
+    expect(
+      federatedLogoutSupport({ name: 'g', strategy: 'google-oauth2', options: {} }).optionsUnread,
+    ).toBeUndefined()
+  })
 })
 
 describe('idpKindOf', () => {

@@ -124,8 +124,8 @@ describe('§1.1 idp-session-survives: logout without federated leaves the IdP se
     }
   })
 
-  it('§1.1 only the connections an application can use (enabled_clients) count', () => {
-    const google = { name: 'g', strategy: 'google-oauth2', options: {}, enabled_clients: ['B'] }
+  it('§1.1 only the connections an application can use (GET /connections/{id}/clients) count', () => {
+    const google = { name: 'g', strategy: 'google-oauth2', options: {}, clients: ['B'] }
     const report = buildPostureReport(
       scenario({ clients: [app('A'), app('B')], connections: [google] }),
     )
@@ -148,6 +148,76 @@ describe('§1.1 idp-session-survives: logout without federated leaves the IdP se
   })
 })
 
+describe('§12 connection options not readable (no read:connections_options): unknown, not guessed', () => {
+  const unread: [string, PostureConnection][] = [
+    ['social (Google)', { name: 'g', strategy: 'google-oauth2' }],
+    ['social (Facebook), options null', { name: 'g', strategy: 'facebook', options: null }],
+    ['SAML', { name: 'g', strategy: 'samlp' }],
+    ['Enterprise OIDC', { name: 'g', strategy: 'oidc' }],
+  ]
+  it.each(unread)('%s: no high finding, no developer-keys fix, the scope named', (_n, c) => {
+    const report = buildPostureReport(scenario({ connections: [c] }))
+    expect(ofRule(report, 'federated-not-possible')).toEqual([])
+    expect(report.findings.filter((f) => f.severity === 'high' && f.connection === 'g')).toEqual([])
+    for (const f of report.findings) {
+      expect(`${f.detail} ${f.fix}`).not.toMatch(
+        /developer keys are assumed|Client ID and Client Secret/,
+      )
+    }
+    const unknown = ofRule(report, 'federated-unknown')
+    expect(unknown).toHaveLength(1)
+    expect(unknown[0]).toMatchObject({
+      severity: 'low',
+      clientId: 'A',
+      method: '/v2/logout?federated',
+      connection: 'g',
+    })
+    expect(unknown[0]?.detail).toMatch(/options could not be read.*read:connections_options/)
+    expect(unknown[0]?.fix).toMatch(/read:connections_options/)
+    // Every finding about the connection says why it is unsure and which scope to grant.
+    const about = report.findings.filter((f) => f.connection === 'g')
+    expect(about.length).toBeGreaterThan(0)
+    for (const f of about) expect(`${f.detail} ${f.fix}`).toMatch(/read:connections_options/)
+    // Nothing claims the IdP session ended.
+    expect(row(report, 'A', '/v2/logout?federated').idpSessionsEnded).toEqual([])
+  })
+
+  it('options read as {} on a social connection are still developer keys (a fact, high)', () => {
+    const report = buildPostureReport(
+      scenario({ connections: [{ name: 'g', strategy: 'google-oauth2', options: {} }] }),
+    )
+    expect(ofRule(report, 'federated-not-possible')).toHaveLength(1)
+    expect(ofRule(report, 'federated-unknown')).toEqual([])
+  })
+})
+
+describe('§12 findings scoped by the connection clients list', () => {
+  it('an application not enabled for the connection has no finding about it', () => {
+    const saml = { name: 'corp', strategy: 'samlp', options: { disableSignout: true } }
+    const report = buildPostureReport(
+      scenario({
+        clients: [app('A'), app('B'), app('C')],
+        connections: [{ ...saml, clients: ['A', 'C'] }],
+      }),
+    )
+    const scoped = (rule: PostureRule) =>
+      [...new Set(ofRule(report, rule).map((f) => f.clientId))].sort()
+    expect(scoped('federated-not-possible')).toEqual(['A', 'C'])
+    expect(scoped('idp-session-survives')).toEqual(['A', 'C'])
+    expect(row(report, 'B', '/v2/logout?federated').silentReloginVia).toEqual([])
+  })
+
+  it('an empty list means no application uses it; no list means every application may', () => {
+    const google = { name: 'g', strategy: 'google-oauth2', options: {} }
+    const none = buildPostureReport(
+      scenario({ clients: [app('A')], connections: [{ ...google, clients: [] }] }),
+    )
+    expect(ofRule(none, 'idp-session-survives')).toEqual([])
+    const all = buildPostureReport(scenario({ clients: [app('A')], connections: [google] }))
+    expect(ofRule(all, 'idp-session-survives')).toHaveLength(2)
+  })
+})
+
 describe('§3.1 federated-not-possible: federated logout that cannot reach the IdP', () => {
   const cases: [string, PostureConnection, string | null, RegExp | null][] = [
     // [case, connection, reference of the finding (null: federated works), fix]
@@ -156,12 +226,6 @@ describe('§3.1 federated-not-possible: federated logout that cannot reach the I
       { name: 'g', strategy: 'google-oauth2', options: {} },
       '§3.1',
       /own Google Client ID and Client Secret/,
-    ],
-    [
-      'social connection whose settings could not be read (developer keys assumed)',
-      { name: 'g', strategy: 'facebook' },
-      '§3.1',
-      /own Facebook Client ID/,
     ],
     [
       'Enterprise OIDC connection to Microsoft Entra ID',
@@ -609,7 +673,7 @@ const busy = (): PostureScenario => ({
     { name: 'google-oauth2', strategy: 'google-oauth2', options: { client_id: 'own' } },
     { name: 'google-dev', strategy: 'google-oauth2', options: {} },
     { name: 'legacy-saml', strategy: 'samlp', options: { disableSignout: true } },
-    { name: 'entra', strategy: 'waad', options: {}, enabled_clients: ['A', 'C'] },
+    { name: 'entra', strategy: 'waad', options: {}, clients: ['A', 'C'] },
   ],
 })
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDeletionLag } from '../../../../main/sandbox/consistency'
 import { faultsSchema } from '../../../../main/sandbox/faults'
-import { matchRoute } from '../../../../main/sandbox/management-api'
+import { MANAGEMENT_SCOPES, matchRoute } from '../../../../main/sandbox/management-api'
 import { DEMO_USERS, startSandbox, type Sandbox } from '../../../../main/sandbox/server'
 import { createSandboxStore, type SandboxStore } from '../../../../main/sandbox/store'
 
@@ -23,6 +23,7 @@ const call = (store: SandboxStore, method: string, path: string, nowMs: number) 
       params: found.params,
       query: new URLSearchParams(),
       body: {},
+      scopes: new Set(MANAGEMENT_SCOPES),
       nowMs,
     })
     return { status: result.status, body: result.body }
@@ -123,6 +124,7 @@ describe('deletion lag (eventual consistency)', () => {
       params: found.params,
       query: new URLSearchParams(),
       body: { session_metadata: { k: 'v' } },
+      scopes: new Set(MANAGEMENT_SCOPES),
       nowMs: NOW,
     })
     expect(store.getSession(CHROME)).toBeUndefined()
