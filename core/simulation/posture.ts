@@ -169,9 +169,7 @@ export interface PostureClient {
  * means not read, and every application is assumed to. (`enabled_clients` on connections reached
  * end of life on 13 Jul 2026 and is not read.) Absent `options` means they could not be read.
  */
-export interface PostureConnection extends ScenarioConnection {
-  clients?: readonly string[]
-}
+export type PostureConnection = ScenarioConnection
 
 /** What the report reads. A validated `Scenario` fits; `state` may be missing or empty. */
 export interface PostureScenario {

@@ -296,6 +296,13 @@ function connectionOf(value: unknown, path: string): ScenarioConnection {
   }
   const options = get(obj, 'options')
   if (options !== undefined) connection.options = object(options, child(path, 'options'))
+  if (get(obj, 'clients') !== undefined) {
+    const at = child(path, 'clients')
+    connection.clients = array(obj, 'clients', path).map((entry, i) => {
+      if (typeof entry !== 'string') return fail(item(at, i), 'a client id', entry)
+      return entry
+    })
+  }
   return connection
 }
 

@@ -72,6 +72,11 @@ export interface ScenarioConnection {
   strategy: string
   /** Social: absent `client_id` = Auth0 developer keys. SAML: `signOutEndpoint`, `disableSignout`. */
   options?: Record<string, unknown> | null
+  /**
+   * Client ids of the applications enabled for it (`GET /connections/{id}/clients`); absent when
+   * not read, and then every application is assumed to use it. Optional, added to v1 in 2026.
+   */
+  clients?: readonly string[]
 }
 
 /**

@@ -32,6 +32,11 @@ describe('a simulator scenario built from a real user', () => {
       expect(s.expires_at).toBe(stored?.expires_at)
       expect(s.idle_expires_at).toBe(stored?.idle_expires_at)
     }
+    // Which applications use each connection, as GET /connections/{id}/clients lists them.
+    const withClients = (scenario as unknown as { connections: { clients?: string[] }[] })
+      .connections
+    expect(withClients.length).toBeGreaterThan(0)
+    expect(withClients.every((c) => Array.isArray(c.clients))).toBe(true)
     const run = runScenario(scenario)
     expect(run.ok).toBe(true)
     await app.services.dispose()

@@ -32,6 +32,7 @@ import { createConfigStore, type ConfigStore } from './config-store'
 import type { TenantApi } from '../ports'
 import { AppFailure, ok } from '../../../core/result'
 import { appErrorOf } from '../errors'
+import { readConnectionClients } from '../auth0/connection-clients'
 import { plural } from '../../../core/text'
 
 /** How long a push preview waits for its confirmation. */
@@ -98,34 +99,6 @@ export function createConfigService(deps: ConfigDeps) {
       ...stored,
       notices: unread === null ? stored.notices : [...stored.notices, unread],
     }
-  }
-
-  /**
-   * Client ids enabled for each connection (`GET /connections/{id}/clients`); a connection whose
-   * list is refused (403) or unknown to the tenant (404, older tenants) is left out, as the Deploy
-   * CLI does with a warning.
-   */
-  async function readConnectionClients(
-    api: TenantApi,
-    connections: readonly { id?: string }[],
-  ): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>()
-    await Promise.all(
-      connections.map(async ({ id }) => {
-        if (id === undefined) return
-        try {
-          out.set(id, await api.listConnectionClients(id))
-        } catch (error) {
-          if (
-            error instanceof AppFailure &&
-            (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')
-          )
-            return
-          throw error
-        }
-      }),
-    )
-    return out
   }
 
   /** The live configuration, read now through the Management API. */

@@ -1,6 +1,7 @@
 import type { Result } from '../../../preload/contract'
 import { buildUserLayers } from '../../../core/layers/layer-model'
 import type { TenantApi } from '../ports'
+import { readConnectionClients } from '../auth0/connection-clients'
 import { ok } from '../../../core/result'
 
 /** Connection options the simulator needs to judge federated logout; nothing else is copied. */
@@ -42,6 +43,8 @@ export function createScenarioService(deps: ScenarioDeps) {
         api.listUserSessions(userId),
         api.listUserRefreshTokens(userId),
       ])
+      // Which applications use each connection scopes the posture report of this scenario.
+      const connectionClients = await readConnectionClients(api, connections)
       const at = now()
       const layers = buildUserLayers(
         { tenantId: id, user, sessions, refreshTokens: tokens, clients, connections },
@@ -87,10 +90,12 @@ export function createScenarioService(deps: ScenarioDeps) {
           const options = pickOptions(c.options)
           // No `options` when Auth0 left them out (no read:connections_options): unknown, which
           // the simulator must not read as "no keys of its own" (an empty options object).
+          const enabled = c.id === undefined ? undefined : connectionClients.get(c.id)
           return {
             name: c.name ?? '',
             strategy: c.strategy ?? '',
             ...(options !== undefined && { options }),
+            ...(enabled !== undefined && { clients: enabled }),
           }
         }),
         state: {

@@ -366,6 +366,28 @@ describe('parseScenario: the JSON path at fault', () => {
   })
 })
 
+describe('parseScenario: the applications a connection is enabled for', () => {
+  it('keeps connections[].clients, and absent stays absent (not read)', () => {
+    const s = parsed({
+      ...minimal(),
+      connections: [
+        { name: 'corp', strategy: 'samlp', clients: ['app-a', 'app-b'] },
+        { name: 'google-oauth2', strategy: 'google-oauth2' },
+      ],
+    })
+    expect(s.connections[0]?.clients).toEqual(['app-a', 'app-b'])
+    expect(s.connections[1]).not.toHaveProperty('clients')
+  })
+
+  it('names the path of a client id that is not text', () => {
+    const result = parseScenario({
+      ...minimal(),
+      connections: [{ name: 'corp', strategy: 'samlp', clients: ['app-a', 7] }],
+    })
+    expect(result.ok || formatScenarioError(result.error)).toMatch(/connections\[0\]\.clients\[1\]/)
+  })
+})
+
 describe('parseScenario: defaults and leniency', () => {
   it('fills in the contract defaults', () => {
     const s = parsed({
