@@ -98,19 +98,66 @@ const HOUR = 60
 // ---------------------------------------------------------------------------------------------
 // Export
 
+/**
+ * Why a connection's `options` are left out of an export, or null when they are written whole.
+ * Auth0 replaces `options` whole, so a deploy of a partial object would erase the rest (a SAML
+ * connection's sign-in URL and certificate): options are written only when every key is known.
+ */
+export function optionsLeftOutReason(resource: ConfigResource): string | null {
+  if (resource.kind !== 'connections') return null
+  if (resource.optionsNotRead === true) {
+    return 'its options were not read (the client lacks read:connections_options)'
+  }
+  if (resource.heldBack !== undefined && resource.heldBack.length > 0) {
+    return `its options hold ${resource.heldBack.join(', ')}, which the console never stores`
+  }
+  if (resource.options === undefined) return 'its options are not known in full'
+  return null
+}
+
+/** The connections of a configuration whose options an export leaves out, with the reason. */
+export function connectionsWithoutOptions(
+  config: TenantConfiguration,
+): { name: string; reason: string }[] {
+  return resourcesOf(config, 'connections').flatMap((r) => {
+    const reason = optionsLeftOutReason(r)
+    return reason === null ? [] : [{ name: r.name, reason }]
+  })
+}
+
+/** Application names by client id, for a connection's `enabled_clients` (names, as the Deploy CLI writes them). */
+const clientNames = (config: TenantConfiguration): Map<string, string> =>
+  new Map(
+    resourcesOf(config, 'clients').flatMap((c) => (c.id === undefined ? [] : [[c.id, c.name]])),
+  )
+
 /** The Deploy CLI object of a resource: name, context, then the fields in Deploy CLI units. */
-function resourceObject(resource: ConfigResource): Record<string, JsonValue> {
+function resourceObject(
+  resource: ConfigResource,
+  names: ReadonlyMap<string, string> = new Map(),
+): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {}
   if (resource.kind !== 'tenant') out.name = resource.name
   for (const [key, value] of Object.entries(resource.context)) {
     if (!key.includes(':') && value !== '') out[key] = value
   }
+  const wholeOptions = resource.kind === 'connections' && optionsLeftOutReason(resource) === null
+  if (wholeOptions && resource.options !== undefined) {
+    out.options = structuredClone(resource.options)
+  }
   for (const [path, value] of Object.entries(resource.fields)) {
     if (resource.kind === 'tenant' && (TENANT_LIFETIMES as readonly string[]).includes(path)) {
       writeLifetime(out, path, value, resource.context[lifetimeUnitKey(path)])
+    } else if (resource.kind === 'connections' && path.startsWith('options.') && !wholeOptions) {
+      // Never a partial options object: see optionsLeftOutReason.
+      continue
     } else {
       writePath(out, path, value)
     }
+  }
+  if (resource.kind === 'connections' && resource.clients !== undefined) {
+    const enabled = resource.clients.map((id) => names.get(id))
+    if (enabled.every((n) => n !== undefined)) out.enabled_clients = [...enabled].sort()
   }
   return out
 }
@@ -137,6 +184,21 @@ const resourcesOf = (config: TenantConfiguration, kind: ResourceKind): ConfigRes
 /** A database connection: the Deploy CLI keeps these under `databases`. */
 const isDatabase = (resource: ConfigResource): boolean => resource.context?.strategy === 'auth0'
 
+/**
+ * The comment a YAML export starts with when some connection's options are left out: deploying
+ * the file leaves those options as they are, and their option fields are not in it.
+ */
+function exportHeader(config: TenantConfiguration): string {
+  const left = connectionsWithoutOptions(config)
+  if (left.length === 0) return ''
+  return [
+    '# Exported by Session Console. Connection options left out, so a0deploy import leaves them as',
+    '# they are; their option fields (Sign Out URL, Disable sign out) are not in this file:',
+    ...left.map((c) => `#   ${c.name}: ${c.reason}`),
+    '',
+  ].join('\n')
+}
+
 /** `tenant.yaml` of the Deploy CLI YAML format. */
 export function exportDeployYaml(config: TenantConfiguration): string {
   const doc: Record<string, JsonValue> = {}
@@ -146,11 +208,13 @@ export function exportDeployYaml(config: TenantConfiguration): string {
   const all = resourcesOf(config, 'connections')
   const databases = all.filter(isDatabase)
   const connections = all.filter((r) => !isDatabase(r))
-  if (clients.length > 0) doc.clients = clients.map(resourceObject)
-  if (databases.length > 0) doc.databases = databases.map(resourceObject)
-  if (connections.length > 0) doc.connections = connections.map(resourceObject)
+  const names = clientNames(config)
+  const object = (r: ConfigResource) => resourceObject(r, names)
+  if (clients.length > 0) doc.clients = clients.map(object)
+  if (databases.length > 0) doc.databases = databases.map(object)
+  if (connections.length > 0) doc.connections = connections.map(object)
   // lineWidth 0: never fold a long string over lines, so a file diff shows the value as written.
-  return stringify(doc, { lineWidth: 0 })
+  return `${exportHeader(config)}${stringify(doc, { lineWidth: 0 })}`
 }
 
 const ILLEGAL = /[/?<>\\:*|"]/g
@@ -204,6 +268,7 @@ export function exportDeployDirectory(config: TenantConfiguration): DeployFile[]
     files.push({ path: 'tenant.json', content: json(resourceObject(tenant)) })
   for (const kind of ['clients', 'connections'] as const) {
     const taken = new Set<string>()
+    const names = clientNames(config)
     for (const resource of resourcesOf(config, kind)) {
       const base = deployFileName(resource.name)
       let file = base
@@ -213,7 +278,7 @@ export function exportDeployDirectory(config: TenantConfiguration): DeployFile[]
         kind === 'connections' && isDatabase(resource)
           ? `database-connections/${file}/database.json`
           : `${kind}/${file}.json`
-      files.push({ path, content: json(resourceObject(resource)) })
+      files.push({ path, content: json(resourceObject(resource, names)) })
     }
   }
   return files

@@ -43,6 +43,36 @@ export interface ConfigResource {
    * (`GET /connections/{id}/clients`); absent when not read.
    */
   clients?: string[]
+  /**
+   * Connections: every option as read (Management API or Deploy CLI file), so that an export
+   * can write the whole `options` object (Auth0 replaces it whole on a deploy). Values that are
+   * secret are never kept: their keys are listed in `heldBack` instead, and such a connection's
+   * options are not exported (see `deploy-format.ts`). Absent when the options were not read.
+   */
+  options?: Record<string, JsonValue>
+  /** Option keys left out of `options` because they hold a secret (`client_secret` …). */
+  heldBack?: string[]
+}
+
+/**
+ * Connection option keys whose values are secrets: client secrets, private keys, passwords and
+ * API tokens. A SAML connection's certificates (`signingCert`, `cert`) are public and are kept.
+ */
+export const SECRET_OPTION_KEY =
+  /secret|password|private|signingKey|decryptionKey|token|apiKey|api_key/i
+
+/** A connection's options split into what may be kept and the secret keys held back. */
+export function splitOptions(options: Record<string, unknown>): {
+  options: Record<string, JsonValue>
+  heldBack: string[]
+} {
+  const kept: Record<string, JsonValue> = {}
+  const heldBack: string[] = []
+  for (const [key, value] of Object.entries(options)) {
+    if (SECRET_OPTION_KEY.test(key)) heldBack.push(key)
+    else if (value !== undefined) kept[key] = value as JsonValue
+  }
+  return { options: kept, heldBack: heldBack.sort() }
 }
 
 /** Where a configuration came from. */
@@ -460,6 +490,10 @@ export function connectionResource(
   const options = raw.options
   const unread =
     source === 'api' && (options === null || typeof options !== 'object' || Array.isArray(options))
+  const read =
+    options !== null && typeof options === 'object' && !Array.isArray(options)
+      ? splitOptions(options as Record<string, unknown>)
+      : undefined
   return {
     kind: 'connections',
     name: text(raw.name),
@@ -468,6 +502,8 @@ export function connectionResource(
     fields: pickFields('connections', raw, strategy),
     ...(unread && { optionsNotRead: true as const }),
     ...(clients !== undefined && { clients: [...clients] }),
+    ...(read !== undefined && { options: read.options }),
+    ...(read !== undefined && read.heldBack.length > 0 && { heldBack: read.heldBack }),
   }
 }
 

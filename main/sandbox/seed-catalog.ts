@@ -221,6 +221,9 @@ export const seedConnections = (): SandboxConnection[] => [
       mfa: { active: true, return_enroll_settings: true },
       passwordPolicy: 'good',
       brute_force_protection: true,
+      // A database connection option with its default, as a tenant created in 2026 reads it (the
+      // Deploy CLI also writes it, with this default, into every database it deploys).
+      disable_self_service_change_password: false,
       strategy_version: 2,
     },
     realms: [DEMO_CONNECTIONS.database],

@@ -60,6 +60,9 @@ const resourceSchema = z.strictObject({
   fields: boundedRecord(key(200), jsonValueSchema, MAX_FIELDS),
   optionsNotRead: z.literal(true).optional(),
   clients: z.array(z.string().min(1).max(256)).max(10_000).optional(),
+  // Connection options nest deeper than field values (attributes.email.identifier.active …).
+  options: boundedRecord(key(200), jsonAtDepth(8), MAX_FIELDS).optional(),
+  heldBack: z.array(key(200)).max(MAX_FIELDS).optional(),
 }) satisfies z.ZodType<ConfigResource>
 
 const isoTime = z.string().min(1).max(64)

@@ -1,5 +1,9 @@
 import { useState } from 'react'
-import { exportDeployDirectory, exportDeployYaml } from '../../../core/config/deploy-format'
+import {
+  connectionsWithoutOptions,
+  exportDeployDirectory,
+  exportDeployYaml,
+} from '../../../core/config/deploy-format'
 import { zipFiles } from '../../../core/config/zip'
 import { ModalDialog } from '../../components/modal-dialog'
 import { download } from '../../lib/download'
@@ -144,8 +148,24 @@ export function FileActions() {
         <ModalDialog title="Export for the Deploy CLI" onClose={close}>
           <p className="muted">
             The {hasDraft ? 'draft' : 'snapshot'} in the Auth0 Deploy CLI formats, keyword markers
-            kept as written, lifetimes in hours where they are whole hours.
+            kept as written, lifetimes in hours where they are whole hours. Connection options are
+            written whole, so that deploying the file never erases the rest of them.
           </p>
+          {working && connectionsWithoutOptions(working).length > 0 && (
+            <div className="notice warning" role="note">
+              <p>
+                These connections’ options are left out, so a deploy leaves them as they are; their
+                Sign Out settings are not in the file:
+              </p>
+              <ul>
+                {connectionsWithoutOptions(working).map((c) => (
+                  <li key={c.name}>
+                    <strong>{c.name}</strong>: {c.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="actions start">
             <button type="button" className="button" onClick={() => exportAs('yaml')}>
               tenant.yaml

@@ -12,7 +12,11 @@ import {
   type DeployFile,
 } from '../../../../core/config/deploy-format'
 import { diffConfigs } from '../../../../core/config/diff'
-import { connectionResource, type TenantConfiguration } from '../../../../core/config/model'
+import {
+  connectionResource,
+  type ConfigResource,
+  type TenantConfiguration,
+} from '../../../../core/config/model'
 import { ACME } from './builders'
 
 // The Auth0 Deploy CLI formats: a config editor exports, edits in a review branch, imports again,
@@ -551,4 +555,67 @@ describe('database connections, where the Deploy CLI keeps them', () => {
       'ignored database-connections/Users/login.js',
     ])
   })
+})
+
+describe('connection options in an export: whole, or left out', () => {
+  const pulledSaml = (options: Record<string, unknown> | undefined) =>
+    connectionResource(
+      {
+        id: 'con_1',
+        name: 'corp-saml',
+        strategy: 'samlp',
+        ...(options !== undefined && { options }),
+      },
+      'api',
+      ['c-portal'],
+    )
+  const withConnection = (resource: ConfigResource): TenantConfiguration => {
+    const config = structuredClone(ACME)
+    config.resources['connections/corp-saml'] = resource
+    config.resources['clients/Portal'] = {
+      ...config.resources['clients/Portal'],
+      id: 'c-portal',
+    } as ConfigResource
+    return config
+  }
+  const exportedSaml = (config: TenantConfiguration) => {
+    const file = exportDeployDirectory(config).find((f) => f.path === 'connections/corp-saml.json')
+    return JSON.parse(file?.content ?? '{}') as Record<string, unknown>
+  }
+
+  it('writes every option as read, with the edited ones changed, and enabled_clients by name', () => {
+    const resource = pulledSaml({
+      signInEndpoint: 'https://idp.example.com/sso',
+      signOutEndpoint: 'https://idp.example.com/slo',
+      signingCert: 'MIIC-public',
+    })
+    resource.fields['options.signOutEndpoint'] = 'https://idp.example.com/new-slo'
+    expect(exportedSaml(withConnection(resource))).toMatchObject({
+      options: {
+        signInEndpoint: 'https://idp.example.com/sso',
+        signOutEndpoint: 'https://idp.example.com/new-slo',
+        signingCert: 'MIIC-public',
+      },
+      enabled_clients: ['Portal'],
+    })
+  })
+
+  it.each([
+    [
+      'options that hold a secret',
+      pulledSaml({ signInEndpoint: 'x', client_secret: 'never' }),
+      /client_secret/,
+    ],
+    ['options not read', pulledSaml(undefined), /read:connections_options/],
+  ])(
+    'leaves out %s, never a partial object, and says so at the top of tenant.yaml',
+    (_, resource, why) => {
+      const config = withConnection(resource)
+      expect(exportedSaml(config)).not.toHaveProperty('options')
+      const yaml = exportDeployYaml(config)
+      expect(yaml.startsWith('# Exported by Session Console.')).toBe(true)
+      expect(yaml).toMatch(why)
+      expect(JSON.stringify(exportDeployDirectory(config))).not.toContain('never')
+    },
+  )
 })

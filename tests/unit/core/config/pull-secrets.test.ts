@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { configFromManagementApi } from '../../../../core/config/model'
 
-// A pull stores only the modelled session and logout fields: what Auth0 returns beside them —
-// `client_secret` (with read:client_keys), connection secrets, signing keys — never reaches the
-// snapshot on disk, the renderer or an export.
+// A pull stores the modelled session and logout fields and a connection's non-secret options;
+// secrets Auth0 returns beside them — `client_secret` (with read:client_keys), connection
+// secrets, private signing keys — never reach the snapshot on disk, the renderer or an export.
 
 describe('a pulled configuration holds no secrets', () => {
   it('drops client secrets, connection secrets and signing keys', () => {
@@ -26,7 +26,9 @@ describe('a pulled configuration holds no secrets', () => {
             strategy: 'samlp',
             options: {
               signOutEndpoint: 'https://idp.example.com/slo',
-              signingCert: 'CANARY-signing-cert',
+              // The IdP's certificate is public: kept, so an export can hold the options whole.
+              signingCert: 'MIIC-public-idp-certificate',
+              signingKey: { key: 'CANARY-private-key', cert: 'MIIC-own-cert' },
               client_secret: 'CANARY-connection-secret',
             },
           },
@@ -38,8 +40,10 @@ describe('a pulled configuration holds no secrets', () => {
     expect(config.resources['clients/Portal']?.fields['allowed_logout_urls']).toEqual([
       'https://portal.example.com/bye',
     ])
-    expect(config.resources['connections/acme-saml']?.fields['options.signOutEndpoint']).toBe(
-      'https://idp.example.com/slo',
-    )
+    const saml = config.resources['connections/acme-saml']
+    expect(saml?.fields['options.signOutEndpoint']).toBe('https://idp.example.com/slo')
+    expect(saml?.options?.['signingCert']).toBe('MIIC-public-idp-certificate')
+    // What was held back is named, so an export can say why it leaves these options out.
+    expect(saml?.heldBack).toEqual(['client_secret', 'signingKey'])
   })
 })
