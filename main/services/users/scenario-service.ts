@@ -1,7 +1,7 @@
 import type { Result } from '../../../preload/contract'
 import { buildUserLayers } from '../../../core/layers/layer-model'
 import type { TenantApi } from '../ports'
-import { ok } from '../../../core/result'
+import { AppFailure, ok } from '../../../core/result'
 
 /** Connection options the simulator needs to judge federated logout; nothing else is copied. */
 const FEDERATED_OPTION_KEYS = [
@@ -17,6 +17,20 @@ const FEDERATED_OPTION_KEYS = [
 export interface ScenarioDeps {
   activeTenant(): Promise<{ id: string; api: TenantApi }>
   now?: () => Date
+}
+
+/**
+ * A list the tenant's plan does not include (sessions and refresh tokens are Enterprise-only) is
+ * empty in a scenario: the simulator still runs on the tenant's settings, applications and
+ * connections.
+ */
+const withoutPlanRefusal = async <T>(list: Promise<T[]>): Promise<T[]> => {
+  try {
+    return await list
+  } catch (error) {
+    if (error instanceof AppFailure && error.reason === 'enterprise-only') return []
+    throw error
+  }
 }
 
 /**
@@ -36,8 +50,8 @@ export function createScenarioService(deps: ScenarioDeps) {
         api.getTenantSettings(),
         api.listClients(),
         api.listConnections(),
-        api.listUserSessions(userId),
-        api.listUserRefreshTokens(userId),
+        withoutPlanRefusal(api.listUserSessions(userId)),
+        withoutPlanRefusal(api.listUserRefreshTokens(userId)),
       ])
       const at = now()
       const layers = buildUserLayers(
