@@ -38,7 +38,12 @@ export interface RateLimit {
 export type Auth0Plan = 'free' | 'essentials' | 'professional' | 'enterprise'
 
 /** Every Sandbox plan, slowest first. */
-export const AUTH0_PLANS: readonly Auth0Plan[] = ['free', 'essentials', 'professional', 'enterprise']
+export const AUTH0_PLANS: readonly Auth0Plan[] = [
+  'free',
+  'essentials',
+  'professional',
+  'enterprise',
+]
 
 /** The limits of one plan: one shared bucket (`tenant`) or one bucket per family (`family`). */
 export interface PlanLimits {

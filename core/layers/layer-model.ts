@@ -491,7 +491,8 @@ function summarize(args: SummaryInput): UserLayers['summary'] {
   // The plan's refusal (sessions and refresh tokens are Enterprise-only) is said once, in its own
   // words, instead of two "could not be read" sentences.
   const planRefusal = unavailable.find(
-    (u) => (u.part === 'sessions' || u.part === 'refreshTokens') && u.error.reason === 'enterprise-only',
+    (u) =>
+      (u.part === 'sessions' || u.part === 'refreshTokens') && u.error.reason === 'enterprise-only',
   )
   const refusedByPlan = (part: UserLayers['unavailable'][number]['part']) =>
     unavailable.some((u) => u.part === part && u.error.reason === 'enterprise-only')

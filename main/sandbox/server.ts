@@ -242,7 +242,12 @@ const createPlanBuckets = (
   const limits = AUTH0_PLAN_LIMITS[plan]
   if (override !== undefined || limits.scope === 'tenant') {
     const shared = createTokenBucket(override ?? limits.families.other, now)
-    return { 'read-users': shared, 'read-clients': shared, 'read-connections': shared, other: shared }
+    return {
+      'read-users': shared,
+      'read-clients': shared,
+      'read-connections': shared,
+      other: shared,
+    }
   }
   return {
     'read-users': createTokenBucket(limits.families['read-users'], now),

@@ -21,8 +21,7 @@ const httpFetch =
 
 /** An SDK client that records every response's status and `X-RateLimit-*` headers. */
 const sdkFor = (sandbox: Sandbox) => {
-  const seen: { url: string; status: number; limit: string | null; remaining: string | null }[] =
-    []
+  const seen: { url: string; status: number; limit: string | null; remaining: string | null }[] = []
   const base = httpFetch(sandbox)
   const client = new ManagementClient({
     domain: sandbox.domain,
@@ -104,7 +103,10 @@ describe('Sandbox --plan essentials through the SDK', () => {
 
   it.each([
     ['GET /users/{id}/sessions', (c: ManagementClient) => c.users.sessions.list(alice.user_id)],
-    ['DELETE /users/{id}/sessions', (c: ManagementClient) => c.users.sessions.delete(alice.user_id)],
+    [
+      'DELETE /users/{id}/sessions',
+      (c: ManagementClient) => c.users.sessions.delete(alice.user_id),
+    ],
     [
       'GET /users/{id}/refresh-tokens',
       (c: ManagementClient) => c.users.refreshToken.list(alice.user_id),
@@ -176,7 +178,10 @@ describe('other Sandbox plans through the SDK', () => {
   })
 
   it('--rate-limit still sets one bucket for every family, whatever the plan', async () => {
-    const sandbox = await startSandbox({ plan: 'essentials', rateLimit: { burst: 7, perSecond: 1 } })
+    const sandbox = await startSandbox({
+      plan: 'essentials',
+      rateLimit: { burst: 7, perSecond: 1 },
+    })
     try {
       const { client, last } = sdkFor(sandbox)
       await client.users.get(alice.user_id)
@@ -211,7 +216,8 @@ describe('the console against an Essentials tenant', () => {
       {
         fetch: async (input, init) => {
           const response = await fetch(input, init)
-          const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+          const url =
+            typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
           if (url.includes('/api/v2/')) wire.statuses.push(response.status)
           return response
         },

@@ -491,8 +491,7 @@ export function createManagementApi(
       json<Auth0User[]>(await run(() => client.users.listUsersByEmail({ email }), GET_USERS)),
     listUserSessions: (userId) => collect(iterateUserSessions(userId)),
     iterateUserSessions,
-    deleteUserSessions: (userId) =>
-      run(() => client.users.sessions.delete(userId), END_SESSIONS),
+    deleteUserSessions: (userId) => run(() => client.users.sessions.delete(userId), END_SESSIONS),
     getSession: async (id) =>
       json<Auth0Session>(await run(() => client.sessions.get(id), GET_SESSIONS)),
     deleteSession: (id) => run(() => client.sessions.delete(id), END_SESSIONS),
