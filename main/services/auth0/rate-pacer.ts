@@ -105,6 +105,12 @@ export const documentedRefill = (family: EndpointFamily, limit: number): number 
  */
 export const RESET_LATENCY_MARGIN_MS = 250
 
+/**
+ * The furthest `X-RateLimit-Reset` the pacer learns from: every documented bucket refills at
+ * least its size per minute, so it is full again within 60 s (plus the reset's rounding).
+ */
+export const MAX_PLAUSIBLE_RESET_MS = 61_000
+
 /** The `X-RateLimit-*` values of one response, already parsed to numbers. */
 export interface RateLimitHeaders {
   /** `X-RateLimit-Limit`: the bucket size. */
@@ -161,7 +167,8 @@ export interface RatePacer {
    * rate is at least `(limit - remaining - 1) / (reset - now)` and at most
    * `(limit - remaining) / (reset - 1 s - now)`. A rate above the upper bound is lowered to it; a
    * rate below the lower bound is raised to it, for unknown sizes only (a documented size is
-   * trusted over a clock that may be off) and never above `limit` per second.
+   * trusted over a clock that may be off) and never above `limit` per second. A reset more than
+   * 61 s away is ignored (the clocks disagree), and the rate never drops below `limit` per minute.
    */
   observe(headers: RateLimitHeaders): void
   /** After a 429: nobody is let through before `epochMs`; the bucket refills from then on. */
@@ -311,10 +318,12 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
       if (isCount(limit) && isCount(remaining) && isCount(reset) && limit >= 1) {
         const missing = limit - Math.max(0, remaining)
         const untilFull = reset * 1000 - t
-        if (missing >= 1 && untilFull > 0) {
+        // Every documented bucket is full again within a minute; a reset further out means the
+        // tenant's clock and ours disagree, and the numbers say nothing about the rate.
+        if (missing >= 1 && untilFull > 0 && untilFull <= MAX_PLAUSIBLE_RESET_MS) {
           const upper = untilFull > 1000 ? missing / ((untilFull - 1000) / 1000) : Infinity
           const lower = (missing - 1) / ((untilFull + RESET_LATENCY_MARGIN_MS) / 1000)
-          if (perSecond > upper) perSecond = upper
+          if (perSecond > upper) perSecond = Math.max(upper, limit / 60)
           else if (known === undefined && perSecond < lower) perSecond = Math.min(lower, limit)
         }
       }
