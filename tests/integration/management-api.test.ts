@@ -486,9 +486,7 @@ describe('management API client against the Sandbox tenant', () => {
         // The tenant was entered as Enterprise (50 / 16 per s); its bucket holds 5.
         const api = createManagementApi(connectionTo(limited), { fetch: wire.fetch })
         await api.connect()
-        const users = await Promise.all(
-          Array.from({ length: 8 }, () => api.getUser(alice.user_id)),
-        )
+        const users = await Promise.all(Array.from({ length: 8 }, () => api.getUser(alice.user_id)))
         expect(users).toHaveLength(8)
         expect(wire.statuses()).not.toContain(429)
         expect(api.rateLimit('read-users')).toMatchObject({ burst: 5, blocks: 0 })
