@@ -27,10 +27,20 @@ export type AppErrorCode =
   | 'STORAGE'
   | 'INTERNAL'
 
+/**
+ * Why a failure happened, where the code alone does not tell what to show.
+ *
+ * - `enterprise-only`: the tenant's plan does not include the session and refresh-token
+ *   endpoints (a FORBIDDEN that no scope would fix).
+ */
+export type AppErrorReason = 'enterprise-only'
+
 /** A failure as the renderer sees it: a code to branch on and a sentence for a person. */
 export interface AppError {
   code: AppErrorCode
   message: string
+  /** Set when the code alone does not say what to show ({@link AppErrorReason}). */
+  reason?: AppErrorReason
 }
 
 /** What every API method resolves to; nothing is thrown across IPC. */
@@ -50,6 +60,7 @@ export class AppFailure extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    readonly reason?: AppErrorReason,
   ) {
     super(message)
     this.name = 'AppFailure'
@@ -57,7 +68,11 @@ export class AppFailure extends Error {
 
   /** The error as it may cross to the renderer. */
   toAppError(): AppError {
-    return { code: this.code, message: this.message }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason !== undefined && { reason: this.reason }),
+    }
   }
 }
 

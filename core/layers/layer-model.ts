@@ -24,7 +24,7 @@ import type {
   Auth0AuthenticationMethod,
   Auth0User,
 } from '../auth0/types'
-import { clause, joinWords, plural } from '../text'
+import { clause, joinWords, plural, sentence } from '../text'
 
 /** Everything read about one user; a null part could not be read and `unavailable` says why. */
 export interface LayerInput {
@@ -488,8 +488,20 @@ function summarize(args: SummaryInput): UserLayers['summary'] {
   const reason = (part: UserLayers['unavailable'][number]['part']) =>
     clause(unavailable.find((u) => u.part === part)?.error.message ?? 'not read')
 
+  // The plan's refusal (sessions and refresh tokens are Enterprise-only) is said once, in its own
+  // words, instead of two "could not be read" sentences.
+  const planRefusal = unavailable.find(
+    (u) =>
+      (u.part === 'sessions' || u.part === 'refreshTokens') && u.error.reason === 'enterprise-only',
+  )
+  const refusedByPlan = (part: UserLayers['unavailable'][number]['part']) =>
+    unavailable.some((u) => u.part === part && u.error.reason === 'enterprise-only')
+
   const sentences: string[] = []
-  if (input.sessions === null) sentences.push(`Sessions could not be read: ${reason('sessions')}.`)
+  if (planRefusal !== undefined) sentences.push(sentence(planRefusal.error.message))
+  if (input.sessions === null && !refusedByPlan('sessions')) {
+    sentences.push(`Sessions could not be read: ${reason('sessions')}.`)
+  }
 
   const clauses: string[] = []
   if (input.sessions !== null) {
@@ -553,7 +565,7 @@ function summarize(args: SummaryInput): UserLayers['summary'] {
       `${plural(expiredTokens, 'listed refresh token has', 'listed refresh tokens have')} already expired.`,
     )
   }
-  if (input.refreshTokens === null) {
+  if (input.refreshTokens === null && !refusedByPlan('refreshTokens')) {
     sentences.push(`Refresh tokens could not be read: ${reason('refreshTokens')}.`)
   }
   if (input.clients === null) {

@@ -142,6 +142,12 @@ const deviceText = (s: SessionNode): string =>
  * `delete-user-refresh-tokens`; `sign-out-everywhere` → both user-wide requests, sessions first.
  */
 export function previewLogout(layers: UserLayers, action: LogoutAction): LogoutPreview {
+  // Every logout action goes through the session and refresh-token endpoints: on a plan without
+  // them there is nothing to preview, and the plan's plain explanation is the answer.
+  const refused = layers.unavailable.find((u) => u.error.reason === 'enterprise-only')
+  if (refused !== undefined) {
+    throw new AppFailure('FORBIDDEN', refused.error.message, 'enterprise-only')
+  }
   const plan = planAction(layers, action)
   const appsById = new Map(layers.apps.map((a) => [a.id, a]))
   const appName = (appId: string): string => appsById.get(appId)?.name ?? appId.replace(/^app:/, '')

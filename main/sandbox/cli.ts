@@ -1,13 +1,19 @@
 import { parseArgs } from 'node:util'
-import { startSandbox, type SandboxOptions } from './server'
+import { startSandbox, type SandboxOptions, type SandboxPlan } from './server'
 import { isCanonicalTenantDomain, normalizeDomain } from '../../core/auth0/domains'
 
+const PLANS: readonly SandboxPlan[] = ['free', 'essentials', 'professional', 'enterprise']
+
 // `npm run sandbox`: start the sandbox tenant and print how to reach it. Glue only.
-const USAGE = `Usage: sandbox [--port N] [--seed demo|large] [--rate-limit BURST,PER_SECOND] [--admin-key KEY] [--custom-domain HOST] [--json]
+const USAGE = `Usage: sandbox [--port N] [--seed demo|large] [--plan PLAN] [--rate-limit BURST,PER_SECOND] [--admin-key KEY] [--custom-domain HOST] [--json]
 
   --port N              port on 127.0.0.1 (default 0: any free port)
   --seed demo|large     data set (default demo)
-  --rate-limit B,R      token bucket: burst B, R requests per second (default 50,16)
+  --plan PLAN           free|essentials|professional|enterprise (default enterprise): Auth0's
+                        rate limits of that plan (per endpoint family on essentials and
+                        professional); sessions and refresh tokens answer 403 unless enterprise
+  --rate-limit B,R      one token bucket for every endpoint instead of the plan's: burst B,
+                        R requests per second
   --admin-key KEY       key for the /__sandbox/* endpoints (default random, printed)
   --custom-domain HOST  a custom domain of the tenant: a token for its audience is refused (403)
   --json                print exactly one JSON line {url, domain, port, client_id, client_secret[, custom_domain]}`
@@ -24,6 +30,7 @@ const parse = (): SandboxOptions & { json: boolean } => {
       options: {
         port: { type: 'string' },
         seed: { type: 'string' },
+        plan: { type: 'string' },
         'rate-limit': { type: 'string' },
         'admin-key': { type: 'string' },
         'custom-domain': { type: 'string' },
@@ -51,6 +58,13 @@ const parse = (): SandboxOptions & { json: boolean } => {
   if (typeof seed === 'string') {
     if (seed !== 'demo' && seed !== 'large') fail(`--seed must be demo or large, got "${seed}"`)
     options.seed = seed as 'demo' | 'large'
+  }
+  const plan = values['plan']
+  if (typeof plan === 'string') {
+    if (!(PLANS as readonly string[]).includes(plan)) {
+      fail(`--plan must be one of ${PLANS.join(', ')}, got "${plan}"`)
+    }
+    options.plan = plan as SandboxPlan
   }
   const rate = values['rate-limit']
   if (typeof rate === 'string') {
@@ -92,7 +106,7 @@ if (json) {
   )
 } else {
   const lines = [
-    `Sandbox tenant (${options.seed ?? 'demo'} seed) is listening.`,
+    `Sandbox tenant (${options.seed ?? 'demo'} seed, ${sandbox.plan} plan) is listening.`,
     `  domain:        ${sandbox.domain}`,
     `  URL:           ${sandbox.url}`,
     `  port:          ${sandbox.port}`,

@@ -45,11 +45,21 @@
  * as in Auth0 (reference §4, §7); deleting or revoking it again meanwhile answers 204 / 202 as the
  * first time. `store` itself shows the delete at once. Default 0: deletes show immediately.
  *
+ * Plans (`plan` option, `--plan`; default `enterprise`): the rate-limit buckets of
+ * core/auth0/rate-limits.ts — on Essentials / Professional one per endpoint family (Read Users
+ * 40 / 500 per min, Read Clients 5 / 100, Read Connections 5 / 50, everything else 10 / 150), on
+ * Free one for the whole API (2 / 2 per s), on Enterprise one for the whole API (50 / 16 per s).
+ * `rateLimit` (`--rate-limit`) replaces them with one bucket. Session and refresh-token endpoints
+ * answer only on Enterprise; other plans get {@link planRefusal} (our reading, see there).
+ *
  * Choices where Auth0's docs are silent:
- * - Only `/api/v2` requests take a token from the rate-limit bucket; `/oauth/token` and the admin
- *   endpoints do not. Every `/api/v2` and `/oauth/token` response carries the `X-RateLimit-*`
- *   headers; `X-RateLimit-Reset` is when the bucket is full again. No `Retry-After` on 429s.
- * - Order of checks: faults → rate limit → route (404) → token (401) → scope (403) → body (400).
+ * - Only `/api/v2` requests take a token from a rate-limit bucket (the one of their family);
+ *   `/oauth/token` and the admin endpoints do not. Every `/api/v2` and `/oauth/token` response
+ *   carries the `X-RateLimit-*` headers of the bucket it counts against (`/oauth/token`: the
+ *   "everything else" one); `X-RateLimit-Reset` is when the bucket is full again. No
+ *   `Retry-After` on 429s.
+ * - Order of checks: faults → rate limit → route (404) → token (401) → plan (403
+ *   `operation_not_supported`) → scope (403) → body (400).
  * - Deletes answer 204, revoke answers 202 (all bodiless); deleting an unknown session or refresh
  *   token is a no-op 204 (async in Auth0; the SDK declares no 404 there), revoking one is a 404.
  * - Session and refresh-token lists are ordered by id; `next` cursors mean "after id X" and
@@ -85,16 +95,20 @@ import { ApiError, parseJsonBody, readBody, sendJson } from './http-io'
 import { MANAGEMENT_SCOPES, checkScopes, matchRoute } from './management-api'
 import { m2mClientRecord } from './seed-catalog'
 import { createSandboxStore, type SandboxStore, type SeedName } from './store'
+import { createTokenBucket, type RateLimitConfig, type RateLimitDecision } from './token-bucket'
 import {
-  createTokenBucket,
-  DEFAULT_RATE_LIMIT,
-  type RateLimitConfig,
-  type RateLimitDecision,
-} from './token-bucket'
+  AUTH0_PLAN_LIMITS,
+  ENDPOINT_FAMILIES,
+  endpointFamily,
+  isEnterpriseOnlyPath,
+  type Auth0Plan,
+  type EndpointFamily,
+} from '../../core/auth0/rate-limits'
 
 export type { Faults } from './faults'
 export type { SandboxClientCredentials } from './access-tokens'
 export type { RateLimitConfig } from './token-bucket'
+export type { Auth0Plan as SandboxPlan, EndpointFamily } from '../../core/auth0/rate-limits'
 export type { SandboxStore, SeedName } from './store'
 export type {
   SandboxClient,
@@ -119,7 +133,17 @@ export interface SandboxOptions {
   port?: number
   /** Data set; default `demo`. */
   seed?: SeedName
-  /** Token bucket; default burst 50, 16/s (Auth0 Enterprise production). */
+  /**
+   * Auth0 plan of the tenant; default `enterprise`. It sets the rate-limit buckets (one per
+   * endpoint family on Essentials / Professional, one for everything on Free and Enterprise; see
+   * core/auth0/rate-limits.ts) and whether the session and refresh-token endpoints answer (on
+   * Enterprise only; see {@link planRefusal}).
+   */
+  plan?: Auth0Plan
+  /**
+   * One token bucket for every endpoint, replacing the plan's buckets (`--rate-limit`); the plan
+   * still decides the Enterprise-only endpoints.
+   */
   rateLimit?: RateLimitConfig
   clientId?: string
   clientSecret?: string
@@ -162,6 +186,8 @@ export interface Sandbox {
   clientSecret: string
   /** Value of the `x-sandbox-admin` header for `/__sandbox/*`. */
   adminKey: string
+  /** The Auth0 plan it behaves as. */
+  plan: Auth0Plan
   /** The live in-memory data (replaced by a reset). */
   readonly store: SandboxStore
   /** Replaces the fault configuration; `setFaults({})` clears it. */
@@ -186,6 +212,29 @@ const TOO_MANY = new ApiError(
   'Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers.',
   'too_many_requests',
 )
+const PLAN_NAMES: Record<Auth0Plan, string> = {
+  free: 'Free',
+  essentials: 'Essentials',
+  professional: 'Professional',
+  enterprise: 'Enterprise',
+}
+
+/**
+ * What a non-Enterprise tenant answers on a session or refresh-token endpoint.
+ *
+ * Auth0 documents these endpoints as Enterprise-only but not what other plans get back (reference
+ * §12). Our reading: 403 with the Management API's usual error body `{statusCode, error, message,
+ * errorCode}`, errorCode `operation_not_supported` and a message naming the plan. Checked after
+ * the token (a bad token is still 401) and before the scopes: the plan refuses whatever the
+ * client was granted.
+ */
+export const planRefusal = (plan: Auth0Plan): ApiError =>
+  new ApiError(
+    403,
+    `Sessions and refresh tokens are available through the Management API only on Enterprise plans; this tenant is on the ${PLAN_NAMES[plan]} plan.`,
+    'operation_not_supported',
+  )
+
 const UNAVAILABLE = new ApiError(
   503,
   'The service is temporarily unavailable. Please try again later.',
@@ -202,6 +251,34 @@ const parseTokenBody = (text: string, contentType: string | undefined): Record<s
   return parsed as Record<string, unknown>
 }
 
+/**
+ * The buckets of a plan, one entry per family; families of a `tenant`-scoped plan (and all of
+ * them under an explicit `rateLimit`) share one bucket, so `X-RateLimit-*` is per family where
+ * Auth0 counts per family and the same everywhere where it counts per tenant.
+ */
+const createPlanBuckets = (
+  plan: Auth0Plan,
+  override: RateLimitConfig | undefined,
+  now: () => number,
+): Record<EndpointFamily, ReturnType<typeof createTokenBucket>> => {
+  const limits = AUTH0_PLAN_LIMITS[plan]
+  if (override !== undefined || limits.scope === 'tenant') {
+    const shared = createTokenBucket(override ?? limits.families.other, now)
+    return {
+      'read-users': shared,
+      'read-clients': shared,
+      'read-connections': shared,
+      other: shared,
+    }
+  }
+  return {
+    'read-users': createTokenBucket(limits.families['read-users'], now),
+    'read-clients': createTokenBucket(limits.families['read-clients'], now),
+    'read-connections': createTokenBucket(limits.families['read-connections'], now),
+    other: createTokenBucket(limits.families.other, now),
+  }
+}
+
 /** Starts the sandbox tenant on 127.0.0.1. */
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const now = options.now ?? Date.now
@@ -210,7 +287,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET
   const adminKey = options.adminKey ?? randomBytes(24).toString('base64url')
   const referenceNow = now()
-  const bucket = createTokenBucket(options.rateLimit ?? DEFAULT_RATE_LIMIT, now)
+  const plan = options.plan ?? 'enterprise'
+  const buckets = createPlanBuckets(plan, options.rateLimit, now)
+  const bucketOf = (method: string, path: string) =>
+    buckets[endpointFamily(method, path.slice('/api/v2'.length))]
   const faults = createFaultInjector()
   const lag = createDeletionLag()
   const registered: SandboxClientCredentials[] = [
@@ -266,7 +346,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const handleToken = async (req: IncomingMessage, res: ServerResponse) => {
-    const headers = rateHeaders(bucket.peek())
+    const headers = rateHeaders(buckets.other.peek())
     if (req.method !== 'POST') {
       sendJson(res, 404, new ApiError(404, 'Not Found').toBody(), headers)
       return
@@ -288,14 +368,16 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const handleManagement = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const decision = bucket.take()
+    const method = req.method ?? 'GET'
+    const path = url.pathname.slice('/api/v2'.length)
+    const decision = buckets[endpointFamily(method, path)].take()
     const headers = rateHeaders(decision)
     try {
       if (!decision.allowed) throw TOO_MANY
-      const method = req.method ?? 'GET'
-      const found = matchRoute(method, url.pathname.slice('/api/v2'.length))
+      const found = matchRoute(method, path)
       if (found === null) throw new ApiError(404, 'Not Found')
       const grant = (tokens as TokenService).verify(req.headers.authorization)
+      if (plan !== 'enterprise' && isEnterpriseOnlyPath(path)) throw planRefusal(plan)
       checkScopes(found.route, grant.scopes)
       const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonBody(await readBody(req))
       const nowMs = now()
@@ -337,6 +419,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       if (res.destroyed) return
     }
     const isApi = path === '/api/v2' || path.startsWith('/api/v2/')
+    const bucket = isApi ? bucketOf(req.method ?? 'GET', path) : buckets.other
     switch (decision.action) {
       case 'reset':
         req.socket.destroy()
@@ -412,6 +495,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     clientId,
     clientSecret,
     adminKey,
+    plan,
     get store() {
       return store
     },
@@ -428,7 +512,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       store = buildStore()
       lag.clear()
       faults.set({})
-      bucket.reset()
+      for (const family of ENDPOINT_FAMILIES) buckets[family].reset()
     },
     // Idempotent: the app's dispose and a test harness may both close the same sandbox.
     close: () =>

@@ -38,7 +38,7 @@ import type {
 import type { UserHit, UserLayers } from './users'
 import type { Result } from '../../core/result'
 
-export type { AppError, AppErrorCode, Result } from '../../core/result'
+export type { AppError, AppErrorCode, AppErrorReason, Result } from '../../core/result'
 export type * from './activity'
 export type * from './app'
 export type * from './config'

@@ -53,6 +53,8 @@ export interface FailureContext {
   domain: string
   clientId: string
   timeoutMs: number
+  /** The request was a session or refresh-token endpoint (Enterprise plans only). */
+  enterpriseOnly?: boolean
   /** Scopes of the current token, to name exactly the missing ones in a 403. */
   grantedScopes?: readonly string[]
   secrets?: readonly string[]
@@ -189,6 +191,27 @@ const redact = (text: string, secrets: readonly string[] | undefined): string =>
   return out
 }
 
+/** What the console says when a tenant's plan does not include sessions and refresh tokens. */
+export const ENTERPRISE_ONLY_MESSAGE =
+  "Sessions and refresh tokens can be read only on Enterprise plans; this tenant's plan does not include them, so the console cannot list or end them here. Users, configuration, the simulator and the posture report still work."
+
+/**
+ * A 403 on a session or refresh-token endpoint that names no missing scope: the plan's refusal.
+ *
+ * What Auth0 answers there is not documented (reference §12); the Sandbox's reading is a 403
+ * `operation_not_supported` naming the plan. We accept any 403 there that is not a scope error,
+ * so a different wording on a real tenant still gets the plain explanation.
+ */
+const isPlanRefusal = (cause: FailureCause, ctx: FailureContext): boolean =>
+  ctx.enterpriseOnly === true &&
+  cause.kind === 'http' &&
+  cause.endpoint === 'api' &&
+  cause.status === 403 &&
+  missingScopeMessage(cause.body, ctx.grantedScopes) === undefined &&
+  (typeof cause.body !== 'object' ||
+    cause.body === null ||
+    (cause.body as { errorCode?: unknown }).errorCode !== 'insufficient_scope')
+
 const explain = (cause: FailureCause, ctx: FailureContext): [AppErrorCode, string] => {
   const { domain } = ctx
   switch (cause.kind) {
@@ -320,6 +343,9 @@ export const isTransientFailure = (cause: FailureCause): boolean =>
 
 /** The failure as a person reads it: code and sentence, secrets redacted. */
 export const mapFailure = (cause: FailureCause, ctx: FailureContext): AppFailure => {
+  if (isPlanRefusal(cause, ctx)) {
+    return new AppFailure('FORBIDDEN', ENTERPRISE_ONLY_MESSAGE, 'enterprise-only')
+  }
   const [code, message] = explain(cause, ctx)
   return new AppFailure(code, redact(message, ctx.secrets))
 }

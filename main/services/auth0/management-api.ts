@@ -10,7 +10,11 @@
  *   JSON (the SDK would hand back an `{ok: false, error}` marker object as data);
  * - pacing and retries: the SDK's own retry is off (`maxRetries: 0`) because it sleeps on its own
  *   timers without asking the pacer; we wait in {@link RatePacer.acquire} before every attempt,
- *   `blockUntil` the reset after a 429, and retry GETs on 5xx / dropped connections;
+ *   `blockUntil` the reset after a 429, and retry GETs on 5xx / dropped connections. One pacer
+ *   per endpoint family (Read Users, Read Clients, Read Connections, everything else: Auth0
+ *   counts them apart on Essentials / Professional), each learning from its own answers;
+ * - a 403 on a session or refresh-token endpoint that names no missing scope is the plan's
+ *   refusal (these endpoints are Enterprise-only): FORBIDDEN with reason `enterprise-only`;
  * - failures as {@link AppFailure} with contract codes and sentences for a support person, never
  *   containing the client secret or the access token ({@link mapFailure}).
  */
@@ -28,12 +32,14 @@ import type {
   Auth0UserSearchResult,
 } from '../../../core/auth0/types'
 import {
-  createRatePacer,
+  createTenantPacer,
   parseRateLimitHeaders,
-  rateLimitForPlan,
+  singlePacer,
+  type EndpointFamily,
   type RatePacer,
   type RatePacerSnapshot,
 } from './rate-pacer'
+import { endpointFamily } from '../../../core/auth0/rate-limits'
 import { AppFailure } from '../../../core/result'
 import { isLoopbackDomain } from '../../../core/auth0/domains'
 import {
@@ -78,7 +84,10 @@ export interface ManagementApiDeps {
   fetch?: typeof fetch
   /** Clock in epoch ms, for token expiry and 429 waits; default `Date.now`. */
   now?: () => number
-  /** Shared per-tenant pacer; default one built from the plan's limits. */
+  /**
+   * One pacer for every endpoint family (tests, benches); default one pacer per family starting
+   * at the slowest plan's numbers ({@link createTenantPacer}).
+   */
   pacer?: RatePacer
   /** Per-request timeout; default 15,000 ms. */
   timeoutMs?: number
@@ -148,8 +157,8 @@ export interface ManagementApi {
   updateConnection(id: string, patch: Auth0ConnectionUpdate): Promise<Auth0Connection>
   getTenantSettings(): Promise<Auth0TenantSettings>
   updateTenantSettings(patch: Auth0TenantSettingsUpdate): Promise<Auth0TenantSettings>
-  /** What the pacer believes about the tenant's rate limit right now. */
-  rateLimit(): RatePacerSnapshot
+  /** What the pacer of one endpoint family (default "everything else") believes right now. */
+  rateLimit(family?: EndpointFamily): RatePacerSnapshot
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +235,16 @@ interface CachedToken {
   scopes: string[]
 }
 
+/** How {@link createManagementApi}'s `run` treats one operation. */
+interface OperationKind {
+  /** Safe to retry after a 5xx or a dropped connection. */
+  idempotent: boolean
+  /** The rate-limit bucket it counts against. */
+  family: EndpointFamily
+  /** A session or refresh-token endpoint (Enterprise plans only). */
+  enterpriseOnly?: boolean
+}
+
 /** The SDK returns the JSON Auth0 sent, untransformed; these are its plain-JSON shapes. */
 const json = <T>(value: unknown): T => value as T
 
@@ -244,7 +263,10 @@ export function createManagementApi(
   const sleep = deps.sleep ?? timerSleep
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...deps.retry }
-  const pacer = deps.pacer ?? createRatePacer({ ...rateLimitForPlan(conn.plan), now })
+  const pacer =
+    deps.pacer === undefined
+      ? createTenantPacer({ plan: conn.plan, now, ...(deps.sleep && { sleep: deps.sleep }) })
+      : singlePacer(deps.pacer)
   const transport = routedFetch(deps.fetch ?? globalThis.fetch, domain, insecureBase)
   const apiPrefix = `https://${domain}/api/v2`
 
@@ -253,8 +275,9 @@ export function createManagementApi(
   let generation = 0
   let tokenRequests = 0
 
-  const context = (): FailureContext => ({
+  const context = (enterpriseOnly = false): FailureContext => ({
     domain,
+    enterpriseOnly,
     clientId: conn.clientId,
     timeoutMs,
     ...(cached !== null && { grantedScopes: cached.scopes }),
@@ -271,9 +294,12 @@ export function createManagementApi(
   /** What the SDK fetches with: routed, observed by the pacer, 2xx bodies checked to be JSON. */
   const sdkFetch: typeof fetch = async (input, init) => {
     const response = await transport(input, init)
-    if (urlOf(input).startsWith(apiPrefix)) {
+    const url = urlOf(input)
+    if (url.startsWith(`${apiPrefix}/`)) {
       const headers = parseRateLimitHeaders(response.headers)
-      if (headers !== undefined) pacer.observe(headers)
+      const method = init?.method ?? (input instanceof Request ? input.method : 'GET')
+      const path = new URL(url).pathname.slice('/api/v2'.length)
+      if (headers !== undefined) pacer.observe(endpointFamily(method, path), headers)
     }
     if (!response.ok || response.status === 204) return response
     const text = await response.text()
@@ -358,12 +384,13 @@ export function createManagementApi(
   const backoff = (attempt: number): number => retry.baseDelayMs * 2 ** attempt
 
   /** One API operation: paced, retried per {@link RetryPolicy}, failures mapped. */
-  const run = async <T>(op: () => Promise<T>, { idempotent }: { idempotent: boolean }) => {
+  const run = async <T>(op: () => Promise<T>, kind: OperationKind) => {
+    const { idempotent, family, enterpriseOnly = false } = kind
     let rateLimited = 0
     let transient = 0
     let reauthenticated = false
     for (;;) {
-      await pacer.acquire()
+      await pacer.acquire(family)
       const tokensBefore = tokenRequests
       try {
         return await op()
@@ -377,11 +404,11 @@ export function createManagementApi(
             const reset = cause.rateLimit?.reset
             const until = Math.max(reset === undefined ? 0 : reset * 1000, t + backoff(rateLimited))
             if (rateLimited >= retry.rateLimited || until - t > retry.maxRateLimitWaitMs) {
-              pacer.blockUntil(until)
-              throw mapFailure({ ...cause, retryAfterMs: until - t }, context())
+              pacer.blockUntil(family, until)
+              throw mapFailure({ ...cause, retryAfterMs: until - t }, context(enterpriseOnly))
             }
             rateLimited += 1
-            pacer.blockUntil(until)
+            pacer.blockUntil(family, until)
             continue
           }
           // A cached token the tenant no longer accepts: retry once with a new one. When a
@@ -398,20 +425,29 @@ export function createManagementApi(
           transient += 1
           continue
         }
-        throw mapFailure(cause, context())
+        throw mapFailure(cause, context(enterpriseOnly))
       }
     }
   }
 
-  const GET = { idempotent: true }
-  const WRITE = { idempotent: false }
+  const GET_USERS: OperationKind = { idempotent: true, family: 'read-users' }
+  const GET_CLIENTS: OperationKind = { idempotent: true, family: 'read-clients' }
+  const GET_CONNECTIONS: OperationKind = { idempotent: true, family: 'read-connections' }
+  const GET = { idempotent: true, family: 'other' } as const
+  const WRITE = { idempotent: false, family: 'other' } as const
+  /** Session and refresh-token endpoints: Enterprise-only. */
+  const GET_SESSIONS = { ...GET, enterpriseOnly: true } as const
+  const END_SESSIONS = { ...WRITE, enterpriseOnly: true } as const
 
   /** Walks a checkpoint- or offset-paged SDK list, pacing and retrying every page. */
-  async function* pages<T>(first: () => Promise<Page<T, unknown>>): AsyncGenerator<T> {
-    const page = await run(first, GET)
+  async function* pages<T>(
+    first: () => Promise<Page<T, unknown>>,
+    kind: OperationKind,
+  ): AsyncGenerator<T> {
+    const page = await run(first, kind)
     yield* page.data
     while (page.hasNextPage()) {
-      await run(() => page.getNextPage(), GET)
+      await run(() => page.getNextPage(), kind)
       yield* page.data
     }
   }
@@ -426,13 +462,13 @@ export function createManagementApi(
     pages(async () => {
       const page = await client.users.sessions.list(userId, { take: options.take ?? 50 })
       return json<Page<Auth0Session, unknown>>(page)
-    })
+    }, GET_SESSIONS)
 
   const iterateUserRefreshTokens = (userId: string, options: PageOptions = {}) =>
     pages(async () => {
       const page = await client.users.refreshToken.list(userId, { take: options.take ?? 50 })
       return json<Page<Auth0RefreshToken, unknown>>(page)
-    })
+    }, GET_SESSIONS)
 
   return {
     async connect() {
@@ -449,34 +485,39 @@ export function createManagementApi(
             per_page: perPage,
             include_totals: true,
           }),
-        GET,
+        GET_USERS,
       )
       const users = json<Auth0User[]>(result.data)
       const total = (result.response as { total?: unknown }).total
       return { users, total: typeof total === 'number' ? total : users.length }
     },
-    getUser: async (id) => json<Auth0User>(await run(() => client.users.get(id), GET)),
+    getUser: async (id) => json<Auth0User>(await run(() => client.users.get(id), GET_USERS)),
     getUsersByEmail: async (email) =>
-      json<Auth0User[]>(await run(() => client.users.listUsersByEmail({ email }), GET)),
+      json<Auth0User[]>(await run(() => client.users.listUsersByEmail({ email }), GET_USERS)),
     listUserSessions: (userId) => collect(iterateUserSessions(userId)),
     iterateUserSessions,
-    deleteUserSessions: (userId) => run(() => client.users.sessions.delete(userId), WRITE),
-    getSession: async (id) => json<Auth0Session>(await run(() => client.sessions.get(id), GET)),
-    deleteSession: (id) => run(() => client.sessions.delete(id), WRITE),
-    revokeSession: (id) => run(() => client.sessions.revoke(id), WRITE),
+    deleteUserSessions: (userId) => run(() => client.users.sessions.delete(userId), END_SESSIONS),
+    getSession: async (id) =>
+      json<Auth0Session>(await run(() => client.sessions.get(id), GET_SESSIONS)),
+    deleteSession: (id) => run(() => client.sessions.delete(id), END_SESSIONS),
+    revokeSession: (id) => run(() => client.sessions.revoke(id), END_SESSIONS),
     listUserRefreshTokens: (userId) => collect(iterateUserRefreshTokens(userId)),
     iterateUserRefreshTokens,
-    deleteUserRefreshTokens: (userId) => run(() => client.users.refreshToken.delete(userId), WRITE),
+    deleteUserRefreshTokens: (userId) =>
+      run(() => client.users.refreshToken.delete(userId), END_SESSIONS),
     getRefreshToken: async (id) =>
-      json<Auth0RefreshToken>(await run(() => client.refreshTokens.get(id), GET)),
-    deleteRefreshToken: (id) => run(() => client.refreshTokens.delete(id), WRITE),
+      json<Auth0RefreshToken>(await run(() => client.refreshTokens.get(id), GET_SESSIONS)),
+    deleteRefreshToken: (id) => run(() => client.refreshTokens.delete(id), END_SESSIONS),
     listClients: () =>
       collect(
-        pages(async () =>
-          json<Page<Auth0Client, unknown>>(await client.clients.list({ per_page: 100 })),
+        pages(
+          async () =>
+            json<Page<Auth0Client, unknown>>(await client.clients.list({ per_page: 100 })),
+          GET_CLIENTS,
         ),
       ),
-    getClient: async (id) => json<Auth0Client>(await run(() => client.clients.get(id), GET)),
+    getClient: async (id) =>
+      json<Auth0Client>(await run(() => client.clients.get(id), GET_CLIENTS)),
     updateClient: async (id, patch) =>
       json<Auth0Client>(
         await run(
@@ -486,21 +527,20 @@ export function createManagementApi(
       ),
     listConnections: () =>
       collect(
-        pages(async () =>
-          json<Page<Auth0Connection, unknown>>(await client.connections.list({ take: 50 })),
+        pages(
+          async () =>
+            json<Page<Auth0Connection, unknown>>(await client.connections.list({ take: 50 })),
+          GET_CONNECTIONS,
         ),
       ),
     getConnection: async (id) =>
-      json<Auth0Connection>(await run(() => client.connections.get(id), GET)),
+      json<Auth0Connection>(await run(() => client.connections.get(id), GET_CONNECTIONS)),
+    // GET /connections/{id}/clients counts against "everything else", as core/auth0/rate-limits.ts
+    // maps it (Auth0 lists only the connection list and single reads as Read Connections).
     listConnectionClients: async (id) =>
       (
         await collect(
-          pages(
-            async () =>
-              await client.connections.clients.get(id, {
-                take: 50,
-              }),
-          ),
+          pages(async () => await client.connections.clients.get(id, { take: 50 }), GET),
         )
       ).map((c) => c.client_id),
     updateConnection: async (id, patch) =>
@@ -523,6 +563,6 @@ export function createManagementApi(
           WRITE,
         ),
       ),
-    rateLimit: () => pacer.snapshot(),
+    rateLimit: (family = 'other') => pacer.snapshot(family),
   }
 }

@@ -1,4 +1,13 @@
 import type { PlanTier } from '../../../preload/contract'
+import {
+  AUTH0_PLAN_LIMITS,
+  ENDPOINT_FAMILIES,
+  ENTERPRISE_NON_PRODUCTION_LIMITS,
+  type EndpointFamily,
+  type PlanLimits,
+} from '../../../core/auth0/rate-limits'
+
+export type { EndpointFamily } from '../../../core/auth0/rate-limits'
 
 /** Auth0 plan tier (the contract's type, re-exported): picks the default pacing. */
 export type { PlanTier } from '../../../preload/contract'
@@ -18,6 +27,12 @@ export type { PlanTier } from '../../../preload/contract'
  * follow it (new connections, a slow token request), the model would otherwise run ahead of the
  * server and the next request would meet an empty bucket. One spare token absorbs up to one refill
  * interval of such jitter; it costs one request of burst and nothing of the sustained rate.
+ *
+ * A tenant has one pacer per endpoint family ({@link createTenantPacer}): on Essentials and
+ * Professional Auth0 counts Read Users, Read Clients, Read Connections and everything else in
+ * separate buckets, and tells each one's size in `X-RateLimit-Limit`. Every pacer starts at the
+ * slowest documented numbers (Free: burst 2, 2 per second; lower where the tenant's chosen plan is
+ * slower for that family) and learns both numbers from the headers ({@link RatePacer.observe}).
  */
 
 /** Bucket size and refill rate, as in Auth0's rate-limit tables ("burst" and "sustained"). */
@@ -28,20 +43,73 @@ export interface RateLimitConfig {
   perSecond: number
 }
 
+/** Auth0's documented limits of a console plan tier (core/auth0/rate-limits.ts). */
+export const planLimits = (plan: PlanTier): PlanLimits =>
+  plan === 'enterprise-non-production'
+    ? ENTERPRISE_NON_PRODUCTION_LIMITS
+    : AUTH0_PLAN_LIMITS[plan === 'enterprise-production' ? 'enterprise' : plan]
+
 /**
- * Management API global limits per plan (reference §6, Auth0 rate-limit policy pages).
- *
+ * Management API limits per plan for the "everything else" family (reference §6, §12):
  * Essentials/Professional is "all other endpoints combined": burst 10, 150 per minute.
  */
 export const PLAN_RATE_LIMITS: Readonly<Record<PlanTier, Readonly<RateLimitConfig>>> = {
-  free: { burst: 2, perSecond: 2 },
-  essentials: { burst: 10, perSecond: 150 / 60 },
-  'enterprise-production': { burst: 50, perSecond: 16 },
-  'enterprise-non-production': { burst: 10, perSecond: 2 },
+  free: planLimits('free').families.other,
+  essentials: planLimits('essentials').families.other,
+  'enterprise-production': planLimits('enterprise-production').families.other,
+  'enterprise-non-production': planLimits('enterprise-non-production').families.other,
 }
 
-/** The pacing defaults of a plan tier (a copy, safe to change). */
+/** The documented "everything else" limits of a plan tier (a copy, safe to change). */
 export const rateLimitForPlan = (plan: PlanTier): RateLimitConfig => ({ ...PLAN_RATE_LIMITS[plan] })
+
+/** The slowest plan; every tenant's pacing starts from its numbers. */
+export const SLOWEST_PLAN: PlanTier = 'free'
+
+/**
+ * Where a tenant's pacing of one family starts: the slowest plan's numbers, or the chosen plan's
+ * where those are slower still (Essentials' Read Connections refills at 50 per minute, below
+ * Free's 2 per second). Never faster than the slowest plan, whatever plan was chosen: the plan
+ * picked in the tenant form may be wrong, the tenant's headers are not.
+ */
+export const startingRateLimit = (plan: PlanTier, family: EndpointFamily): RateLimitConfig => {
+  const slowest = planLimits(SLOWEST_PLAN).families[family]
+  const chosen = planLimits(plan).families[family]
+  return {
+    burst: Math.min(slowest.burst, chosen.burst),
+    perSecond: Math.min(slowest.perSecond, chosen.perSecond),
+  }
+}
+
+const DOCUMENTED_TIERS: readonly PlanTier[] = [
+  'free',
+  'essentials',
+  'enterprise-production',
+  'enterprise-non-production',
+]
+
+/**
+ * The refill rate Auth0 documents for a bucket of `limit` requests in `family` (the slowest when
+ * several plans share the size), or undefined when no plan has such a bucket.
+ */
+export const documentedRefill = (family: EndpointFamily, limit: number): number | undefined => {
+  const rates = DOCUMENTED_TIERS.map((t) => planLimits(t).families[family])
+    .filter((l) => l.burst === limit)
+    .map((l) => l.perSecond)
+  return rates.length === 0 ? undefined : Math.min(...rates)
+}
+
+/**
+ * Margin added to the time until `X-RateLimit-Reset` when measuring a refill rate: the answer
+ * travelled for a while after the server counted, which makes the bucket look fuller.
+ */
+export const RESET_LATENCY_MARGIN_MS = 250
+
+/**
+ * The furthest `X-RateLimit-Reset` the pacer learns from: every documented bucket refills at
+ * least its size per minute, so it is full again within 60 s (plus the reset's rounding).
+ */
+export const MAX_PLAUSIBLE_RESET_MS = 61_000
 
 /** The `X-RateLimit-*` values of one response, already parsed to numbers. */
 export interface RateLimitHeaders {
@@ -90,6 +158,17 @@ export interface RatePacer {
    *
    * `limit` replaces the bucket size; `remaining` can only lower the model (the server's count
    * lags behind requests already let through, so a higher number is not news).
+   *
+   * The refill rate is learned too. A bucket size Auth0 documents (`knownRefill`) sets the rate
+   * Auth0 documents for it; an unknown size keeps the rate but never below `limit` per minute
+   * (every documented bucket refills at least its size each minute). Then `remaining` and
+   * `X-RateLimit-Reset` (epoch seconds, rounded up, at which the bucket is full again: the
+   * Sandbox's reading) bound the rate: `limit - remaining` tokens come back by the reset, so the
+   * rate is at least `(limit - remaining - 1) / (reset - now)` and at most
+   * `(limit - remaining) / (reset - 1 s - now)`. A rate above the upper bound is lowered to it; a
+   * rate below the lower bound is raised to it, for unknown sizes only (a documented size is
+   * trusted over a clock that may be off) and never above `limit` per second. A reset more than
+   * 61 s away is ignored (the clocks disagree), and the rate never drops below `limit` per minute.
    */
   observe(headers: RateLimitHeaders): void
   /** After a 429: nobody is let through before `epochMs`; the bucket refills from then on. */
@@ -99,6 +178,8 @@ export interface RatePacer {
 
 /** Options of {@link createRatePacer}. */
 export interface RatePacerOptions extends RateLimitConfig {
+  /** The documented refill rate of a bucket of this size, if any (see `observe`). */
+  knownRefill?: (limit: number) => number | undefined
   /** Tokens kept in reserve (see above); default 1, never the whole bucket. */
   reserve?: number
   /** Clock in epoch ms; default `Date.now`. */
@@ -135,7 +216,7 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? timerSleep
   let burst = options.burst
-  const perSecond = options.perSecond
+  let perSecond = options.perSecond
   const wantedReserve = Math.max(0, options.reserve ?? 1)
   const reserve = (): number => Math.min(wantedReserve, burst - 1)
   /** The most tokens the model holds. */
@@ -227,9 +308,24 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
       const t = now()
       lastObserved = { ...headers, at: t }
       refill(t)
-      if (isCount(headers.limit) && headers.limit >= 1 && headers.limit !== burst) {
-        burst = headers.limit
+      const { limit, remaining, reset } = headers
+      const known = isCount(limit) ? options.knownRefill?.(limit) : undefined
+      if (isCount(limit) && limit >= 1 && limit !== burst) {
+        burst = limit
         tokens = Math.min(tokens, capacity())
+        perSecond = known ?? Math.max(perSecond, limit / 60)
+      }
+      if (isCount(limit) && isCount(remaining) && isCount(reset) && limit >= 1) {
+        const missing = limit - Math.max(0, remaining)
+        const untilFull = reset * 1000 - t
+        // Every documented bucket is full again within a minute; a reset further out means the
+        // tenant's clock and ours disagree, and the numbers say nothing about the rate.
+        if (missing >= 1 && untilFull > 0 && untilFull <= MAX_PLAUSIBLE_RESET_MS) {
+          const upper = untilFull > 1000 ? missing / ((untilFull - 1000) / 1000) : Infinity
+          const lower = (missing - 1) / ((untilFull + RESET_LATENCY_MARGIN_MS) / 1000)
+          if (perSecond > upper) perSecond = Math.max(upper, limit / 60)
+          else if (known === undefined && perSecond < lower) perSecond = Math.min(lower, limit)
+        }
       }
       if (isCount(headers.remaining) && headers.remaining >= 0) {
         // `remaining` is floored by the server and was counted before this response travelled
@@ -274,6 +370,49 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
     },
   }
 }
+
+/** One tenant's pacers, one per endpoint family; the family is named on every call. */
+export interface TenantPacer {
+  acquire(family: EndpointFamily, signal?: AbortSignal): Promise<void>
+  observe(family: EndpointFamily, headers: RateLimitHeaders): void
+  blockUntil(family: EndpointFamily, epochMs: number): void
+  snapshot(family: EndpointFamily): RatePacerSnapshot
+}
+
+/** Options of {@link createTenantPacer}. */
+export interface TenantPacerOptions {
+  /** The plan picked for the tenant: may lower the starting point ({@link startingRateLimit}). */
+  plan: PlanTier
+  reserve?: number
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** One pacer per endpoint family, each starting at {@link startingRateLimit}. */
+export const createTenantPacer = (options: TenantPacerOptions): TenantPacer => {
+  const { plan, ...rest } = options
+  const pacers = Object.fromEntries(
+    ENDPOINT_FAMILIES.map((family) => [
+      family,
+      createRatePacer({
+        ...startingRateLimit(plan, family),
+        knownRefill: (limit) => documentedRefill(family, limit),
+        ...rest,
+      }),
+    ]),
+  ) as Record<EndpointFamily, RatePacer>
+  return sharedBy((family) => pacers[family])
+}
+
+/** One pacer for every family (a test's or a bench's unlimited pacer). */
+export const singlePacer = (pacer: RatePacer): TenantPacer => sharedBy(() => pacer)
+
+const sharedBy = (of: (family: EndpointFamily) => RatePacer): TenantPacer => ({
+  acquire: (family, signal) => of(family).acquire(signal),
+  observe: (family, headers) => of(family).observe(headers),
+  blockUntil: (family, epochMs) => of(family).blockUntil(epochMs),
+  snapshot: (family) => of(family).snapshot(),
+})
 
 /** Parses `X-RateLimit-*` from response headers; undefined when none is present. */
 export const parseRateLimitHeaders = (headers: {

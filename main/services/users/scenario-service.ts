@@ -2,7 +2,7 @@ import type { Result } from '../../../preload/contract'
 import { buildUserLayers } from '../../../core/layers/layer-model'
 import type { TenantApi } from '../ports'
 import { readConnectionClients } from '../auth0/connection-clients'
-import { ok } from '../../../core/result'
+import { AppFailure, ok } from '../../../core/result'
 
 /** Connection options the simulator needs to judge federated logout; nothing else is copied. */
 const FEDERATED_OPTION_KEYS = [
@@ -23,6 +23,20 @@ export interface ScenarioDeps {
 }
 
 /**
+ * A list the tenant's plan does not include (sessions and refresh tokens are Enterprise-only) is
+ * empty in a scenario: the simulator still runs on the tenant's settings, applications and
+ * connections.
+ */
+const withoutPlanRefusal = async <T>(list: Promise<T[]>): Promise<T[]> => {
+  try {
+    return await list
+  } catch (error) {
+    if (error instanceof AppFailure && error.reason === 'enterprise-only') return []
+    throw error
+  }
+}
+
+/**
  * Turns a real user of the active tenant into a simulator scenario (simulation-contract.md, v1):
  * tenant settings, applications, connections, the user's sessions and refresh tokens, and the
  * browser carrying the most recent session. No secret is copied: connection options are reduced
@@ -40,8 +54,8 @@ export function createScenarioService(deps: ScenarioDeps) {
         api.getTenantSettings(),
         api.listClients(),
         api.listConnections(),
-        api.listUserSessions(userId),
-        api.listUserRefreshTokens(userId),
+        withoutPlanRefusal(api.listUserSessions(userId)),
+        withoutPlanRefusal(api.listUserRefreshTokens(userId)),
       ])
       // Which applications use each connection scopes the posture report of this scenario.
       const connectionClients = await readConnectionClients(api, connections)

@@ -52,7 +52,7 @@ export function TenantForm({ tenant }: TenantFormProps) {
     clientId: tenant?.clientId ?? '',
     clientSecret: '',
     environment: tenant?.environment ?? 'production',
-    plan: tenant?.plan ?? 'enterprise-production',
+    plan: tenant?.plan ?? 'free',
   })
   const [touched, setTouched] = useState(false)
   const errors = touched ? validate(fields, adding) : {}
@@ -126,7 +126,7 @@ export function TenantForm({ tenant }: TenantFormProps) {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="tenant-plan">Plan (sets request pacing)</label>
+            <label htmlFor="tenant-plan">Plan (sessions need Enterprise)</label>
             <select
               id="tenant-plan"
               value={fields.plan}

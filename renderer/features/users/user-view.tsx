@@ -88,6 +88,8 @@ export function UserView({ examples }: UserViewProps) {
   }
   const age = Math.max(0, now - Date.parse(layers.fetchedAt))
   const stale = age > STALE_AFTER_MS
+  // Sessions and refresh tokens refused by the tenant's plan: one plain note, not two errors.
+  const planRefusal = layers.unavailable.find((u) => u.error.reason === 'enterprise-only')
   return (
     <div className="user-view">
       <header className="user-header">
@@ -138,11 +140,18 @@ export function UserView({ examples }: UserViewProps) {
           </div>
         </dl>
       </section>
-      {layers.unavailable.map((u) => (
-        <p key={u.part} className="notice warning" role="status">
-          {partNames[u.part]} could not be read — {errorText(u.error)}
+      {planRefusal !== undefined && (
+        <p className="notice warning" role="status">
+          {planRefusal.error.message}
         </p>
-      ))}
+      )}
+      {layers.unavailable
+        .filter((u) => u.error.reason !== 'enterprise-only')
+        .map((u) => (
+          <p key={u.part} className="notice warning" role="status">
+            {partNames[u.part]} could not be read — {errorText(u.error)}
+          </p>
+        ))}
       <div className="logout-actions" aria-label="End sessions for this user">
         <LogoutButton
           userId={layers.user.userId}

@@ -404,10 +404,13 @@ describe('createManagementApi', () => {
     expect(() => createManagementApi({ ...base, insecureBaseUrl })).not.toThrow()
   })
 
-  it('paces from the plan tier until the tenant says otherwise', () => {
+  it('starts every tenant at the slowest plan, lower where the chosen plan is slower', () => {
     expect(createManagementApi(base).rateLimit()).toMatchObject({ burst: 2, perSecond: 2 })
-    expect(
-      createManagementApi({ ...base, plan: 'enterprise-production' }).rateLimit(),
-    ).toMatchObject({ burst: 50, perSecond: 16 })
+    const enterprise = createManagementApi({ ...base, plan: 'enterprise-production' })
+    expect(enterprise.rateLimit()).toMatchObject({ burst: 2, perSecond: 2 })
+    expect(enterprise.rateLimit('read-users')).toMatchObject({ burst: 2, perSecond: 2 })
+    const essentials = createManagementApi({ ...base, plan: 'essentials' })
+    expect(essentials.rateLimit('read-connections')).toMatchObject({ burst: 2, perSecond: 50 / 60 })
+    expect(essentials.rateLimit('read-clients')).toMatchObject({ burst: 2, perSecond: 100 / 60 })
   })
 })

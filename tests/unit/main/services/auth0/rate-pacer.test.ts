@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import {
   PLAN_RATE_LIMITS,
   createRatePacer,
+  createTenantPacer,
   rateLimitForPlan,
+  singlePacer,
+  startingRateLimit,
   type RatePacerOptions,
 } from '../../../../../main/services/auth0/rate-pacer'
 
@@ -286,5 +289,86 @@ describe('blockUntil (after a 429)', () => {
     const { pacer } = pacerWith({ burst: 2, perSecond: 1 })
     pacer.blockUntil(Number.NaN)
     expect(pacer.snapshot()).toMatchObject({ available: 2, blocks: 0, blockedUntil: null })
+  })
+})
+
+describe('per-family pacing (createTenantPacer)', () => {
+  const tenantPacer = (plan: Parameters<typeof createTenantPacer>[0]['plan']) => {
+    const clock = fakeClock()
+    const pacer = createTenantPacer({ plan, reserve: 0, now: clock.now, sleep: clock.sleep })
+    return { clock, pacer }
+  }
+
+  it.each([
+    ['enterprise-production', 'read-users', 2, 2],
+    ['enterprise-production', 'other', 2, 2],
+    ['free', 'read-connections', 2, 2],
+    ['essentials', 'read-users', 2, 2],
+    ['essentials', 'read-clients', 2, 100 / 60],
+    ['essentials', 'read-connections', 2, 50 / 60],
+    ['essentials', 'other', 2, 2],
+  ] as const)('%s starts %s at burst %d, %d per second', (plan, family, burst, perSecond) => {
+    expect(startingRateLimit(plan, family)).toEqual({ burst, perSecond })
+    expect(tenantPacer(plan).pacer.snapshot(family)).toMatchObject({ burst, perSecond })
+  })
+
+  it('keeps one bucket per family: an empty Read Users bucket does not hold back the others', async () => {
+    const { clock, pacer } = tenantPacer('free')
+    await pacer.acquire('read-users')
+    await pacer.acquire('read-users')
+    const waiting = pacer.acquire('read-users')
+    await pacer.acquire('read-clients')
+    await pacer.acquire('other')
+    expect(clock.elapsed).toBe(0)
+    expect(pacer.snapshot('read-users')).toMatchObject({ acquired: 2, waiting: 1 })
+    await waiting
+    expect(clock.elapsed).toBe(500)
+    expect(pacer.snapshot('read-clients').acquired).toBe(1)
+  })
+
+  it('learns burst and the documented refill of a family from X-RateLimit-Limit', () => {
+    const { clock, pacer } = tenantPacer('enterprise-production')
+    const reset = Math.ceil(clock.now() / 1000) + 1
+    pacer.observe('read-users', { limit: 40, remaining: 39, reset })
+    expect(pacer.snapshot('read-users')).toMatchObject({ burst: 40, perSecond: 500 / 60 })
+    pacer.observe('other', { limit: 50, remaining: 49, reset })
+    expect(pacer.snapshot('other')).toMatchObject({ burst: 50, perSecond: 16 })
+    pacer.observe('read-connections', { limit: 5, remaining: 4, reset })
+    expect(pacer.snapshot('read-connections')).toMatchObject({ burst: 5, perSecond: 50 / 60 })
+    // Another family is left alone.
+    expect(pacer.snapshot('read-clients')).toMatchObject({ burst: 2, perSecond: 2 })
+  })
+
+  it('measures the refill of an undocumented bucket from X-RateLimit-Reset, up and down', () => {
+    const { clock, pacer } = tenantPacer('free')
+    const nowS = clock.now() / 1000
+    // 30 tokens short, full again within 3 s: at least 29 / 3.25 s, at most 30 / 2 s.
+    pacer.observe('other', { limit: 30, remaining: 0, reset: nowS + 3 })
+    const raised = pacer.snapshot('other').perSecond
+    expect(raised).toBeCloseTo(29 / 3.25, 5)
+    // 10 tokens short, full again in 10 s: at most 10 / 9 s.
+    pacer.observe('other', { limit: 30, remaining: 20, reset: nowS + 10 })
+    expect(pacer.snapshot('other').perSecond).toBeCloseTo(10 / 9, 5)
+  })
+
+  it('never raises a documented bucket above its documented refill from a reset', () => {
+    const { clock, pacer } = tenantPacer('free')
+    pacer.observe('other', { limit: 10, remaining: 0, reset: clock.now() / 1000 + 1 })
+    expect(pacer.snapshot('other').perSecond).toBe(2)
+  })
+
+  it('an unknown bucket size refills at least its size per minute', () => {
+    const { clock, pacer } = tenantPacer('free')
+    pacer.observe('other', { limit: 6000, remaining: 5999, reset: clock.now() / 1000 })
+    expect(pacer.snapshot('other')).toMatchObject({ burst: 6000, perSecond: 100 })
+  })
+
+  it('singlePacer shares one bucket between every family', async () => {
+    const clock = fakeClock()
+    const one = createRatePacer({ burst: 1, perSecond: 1, reserve: 0, ...clock })
+    const pacer = singlePacer(one)
+    await pacer.acquire('read-users')
+    await pacer.acquire('other')
+    expect(clock.elapsed).toBe(1000)
   })
 })
