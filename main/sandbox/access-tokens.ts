@@ -32,6 +32,14 @@ export const TOKEN_LIFETIME_SECONDS = 86_400
 export interface TokenService {
   addClient(client: SandboxClientCredentials): void
   hasClient(clientId: string): boolean
+  /**
+   * Replaces a client's Management API grant: its scopes, or `null` for no grant at all (its token
+   * requests are then refused, as Auth0 refuses a client without a client grant). Tokens already
+   * issued keep their scopes, as Auth0's JWTs do.
+   */
+  setGrant(clientId: string, scopes: readonly string[] | null): void
+  /** Forgets a client (its secret no longer gets tokens). */
+  removeClient(clientId: string): void
   /** `POST /oauth/token` with a parsed JSON or form body and the Authorization header. */
   issue(params: Record<string, unknown>, authorization: string | undefined): TokenResponse
   /** Resolves a `Authorization: Bearer …` header. @throws ApiError 401 `invalid_token` */
@@ -63,6 +71,7 @@ export const createTokenService = (options: {
 }): TokenService => {
   const clients = new Map<string, SandboxClientCredentials>()
   const tokens = new Map<string, TokenGrant>()
+  const ungranted = new Set<string>()
   const strip = (s: string): string => s.replace(/\/+$/, '')
   const audiences = new Set(options.audiences.map(strip))
 
@@ -70,6 +79,20 @@ export const createTokenService = (options: {
     issued: () => [...tokens.keys()],
     addClient(client) {
       clients.set(client.clientId, { ...client, scopes: [...client.scopes] })
+      ungranted.delete(client.clientId)
+    },
+    setGrant(clientId, scopes) {
+      const client = clients.get(clientId)
+      if (client === undefined) return
+      if (scopes === null) ungranted.add(clientId)
+      else {
+        ungranted.delete(clientId)
+        clients.set(clientId, { ...client, scopes: [...scopes] })
+      }
+    },
+    removeClient(clientId) {
+      clients.delete(clientId)
+      ungranted.delete(clientId)
     },
     hasClient: (clientId) => clients.has(clientId),
     issue(params, authorization) {
@@ -113,6 +136,12 @@ export const createTokenService = (options: {
       }
       if (!audiences.has(strip(audience))) {
         return denied(403, `Service not enabled within domain: ${audience}`)
+      }
+      if (ungranted.has(client.clientId)) {
+        return denied(
+          403,
+          `Client is not authorized to access "${audience}". You need to create a "client-grant" associated to this API.`,
+        )
       }
       const requested = text('scope')
         ?.split(/\s+/)
