@@ -15,6 +15,11 @@
  *   `POST /sessions/{id}/revoke`, `GET|PATCH|DELETE /refresh-tokens/{id}`, `GET /clients`,
  *   `GET|PATCH /clients/{id}`, `GET /connections`, `GET|PATCH /connections/{id}`,
  *   `GET|PATCH /tenants/settings`. Unknown routes → 404, malformed JSON → 400 `invalid_json`.
+ * - Write endpoints in routes*.ts (state in tenant-extras.ts, reset with the store): `POST /clients`,
+ *   `POST|GET /client-grants`, `PATCH /client-grants/{id}`, `POST /users`,
+ *   `POST /refresh-tokens/revoke`, `POST /jobs/users-exports`, `GET /jobs/{id}`, `GET /logs`,
+ *   `GET /logs/{id}`; export files at `/__sandbox/exports/{secret}/{job}.{json|csv}.gz` (no admin key
+ *   or token: the secret is the credential). Every successful write is logged as `sapi`.
  * - `PATCH /sessions/{id}` and `PATCH /refresh-tokens/{id}` take `{session_metadata}` /
  *   `{refresh_token_metadata}` (≤ 25 string keys; `null` or `{}` clears).
  * - Harness only, guarded by `x-sandbox-admin: <adminKey>`: `POST /__sandbox/faults` (body =

@@ -24,6 +24,8 @@ describe('log search query subset', () => {
     ['type:("s" OR f)', true],
     ['ip:"198.51.100.23"', true],
     ['ip:198.51.100.*', true],
+    ['ip:198.51.100.2', false],
+    ['ip:"198.51.100.2"', false],
     ['ip:198.51.101.*', false],
     ['user_name:"alice@EXAMPLE.com"', true],
     ['user_id:"auth0|alice" AND client_id:abc', true],
