@@ -34,6 +34,14 @@ export interface TokenService {
   /** Accept one more audience, e.g. the tenant reached through an https front on another port. */
   addAudience(audience: string): void
   hasClient(clientId: string): boolean
+  /**
+   * Replaces a client's Management API grant: its scopes, or `null` for no grant at all (its token
+   * requests are then refused, as Auth0 refuses a client without a client grant). Tokens already
+   * issued keep their scopes, as Auth0's JWTs do.
+   */
+  setGrant(clientId: string, scopes: readonly string[] | null): void
+  /** Forgets a client (its secret no longer gets tokens). */
+  removeClient(clientId: string): void
   /** `POST /oauth/token` with a parsed JSON or form body and the Authorization header. */
   issue(params: Record<string, unknown>, authorization: string | undefined): TokenResponse
   /** Resolves a `Authorization: Bearer …` header. @throws ApiError 401 `invalid_token` */
@@ -65,6 +73,7 @@ export const createTokenService = (options: {
 }): TokenService => {
   const clients = new Map<string, SandboxClientCredentials>()
   const tokens = new Map<string, TokenGrant>()
+  const ungranted = new Set<string>()
   const strip = (s: string): string => s.replace(/\/+$/, '')
   const audiences = new Set(options.audiences.map(strip))
 
@@ -72,6 +81,20 @@ export const createTokenService = (options: {
     issued: () => [...tokens.keys()],
     addClient(client) {
       clients.set(client.clientId, { ...client, scopes: [...client.scopes] })
+      ungranted.delete(client.clientId)
+    },
+    setGrant(clientId, scopes) {
+      const client = clients.get(clientId)
+      if (client === undefined) return
+      if (scopes === null) ungranted.add(clientId)
+      else {
+        ungranted.delete(clientId)
+        clients.set(clientId, { ...client, scopes: [...scopes] })
+      }
+    },
+    removeClient(clientId) {
+      clients.delete(clientId)
+      ungranted.delete(clientId)
     },
     addAudience(audience) {
       audiences.add(strip(audience))
@@ -118,6 +141,12 @@ export const createTokenService = (options: {
       }
       if (!audiences.has(strip(audience))) {
         return denied(403, `Service not enabled within domain: ${audience}`)
+      }
+      if (ungranted.has(client.clientId)) {
+        return denied(
+          403,
+          `Client is not authorized to access "${audience}". You need to create a "client-grant" associated to this API.`,
+        )
       }
       const requested = text('scope')
         ?.split(/\s+/)

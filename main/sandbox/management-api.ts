@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { ApiError, projectFields } from './http-io'
 import { CursorError, paginateCheckpoint, paginateOffset } from './pagination'
+import { writeRoutes } from './routes'
 import type { SandboxStore } from './store'
+import type { SandboxExtras } from './tenant-extras'
 import type { SandboxConnection, SandboxTenantSettings, SandboxUser } from './types'
 import { UserQueryError, compileUserQuery } from './user-query'
 import {
@@ -22,6 +24,8 @@ export interface ApiContext {
   nowMs: number
   /** Scopes of the request's access token (some routes answer less, or refuse, without one). */
   scopes: ReadonlySet<string>
+  /** State and services of the write endpoints (routes.ts); set by the server. */
+  extras?: SandboxExtras
 }
 
 /** A handler's answer; `body` undefined means no content. */
@@ -58,6 +62,19 @@ export const MANAGEMENT_SCOPES = [
   'update:connections_options',
   'read:tenant_settings',
   'update:tenant_settings',
+  'read:logs',
+] as const
+
+/**
+ * Scopes of the write endpoints the console itself never uses (routes.ts): tests and harnesses
+ * give them to a client of their own (`extraClients`), the default client does not get them.
+ */
+export const PROVISIONING_SCOPES = [
+  'create:clients',
+  'create:client_grants',
+  'read:client_grants',
+  'update:client_grants',
+  'create:users',
 ] as const
 
 /** Auth0 lets offset pagination reach only the first 1,000 search results. */
@@ -302,6 +319,7 @@ const listConnections = (ctx: ApiContext): ApiResult => {
  * The Management API routes the sandbox serves, with the scopes Auth0 requires for each.
  */
 export const managementRoutes: readonly ApiRoute[] = [
+  ...writeRoutes,
   { method: 'GET', pattern: /^\/users$/, scopes: ['read:users'], handle: listUsers },
   {
     method: 'GET',

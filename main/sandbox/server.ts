@@ -24,6 +24,11 @@
  * - Narrow tokens for tests: give `startSandbox({ scopes })` for the default client, register a
  *   second client (`extraClients` / `addClient`) with its own grant, or send `scope` in the
  *   token request; a token never holds more than its client's grant.
+ * - Write endpoints in routes*.ts (state in tenant-extras.ts, reset with the store): `POST /clients`,
+ *   `POST|GET /client-grants`, `PATCH /client-grants/{id}`, `POST /users`,
+ *   `POST /refresh-tokens/revoke`, `POST /jobs/users-exports`, `GET /jobs/{id}`, `GET /logs`,
+ *   `GET /logs/{id}`; export files at `/__sandbox/exports/{secret}/{job}.{json|csv}.gz` (no admin key
+ *   or token: the secret is the credential). Every successful write is logged as `sapi`.
  * - `PATCH /sessions/{id}` and `PATCH /refresh-tokens/{id}` take `{session_metadata}` /
  *   `{refresh_token_metadata}` (≤ 25 string keys; `null` or `{}` clears).
  * - Harness only, guarded by `x-sandbox-admin: <adminKey>`: `POST /__sandbox/faults` (body =
@@ -94,8 +99,11 @@ import { createFaultInjector, faultsSchema, type Faults } from './faults'
 import { ApiError, parseJsonBody, readBody, sendJson } from './http-io'
 import { MANAGEMENT_SCOPES, checkScopes, matchRoute } from './management-api'
 import { m2mClientRecord } from './seed-catalog'
+import { isExportPath, serveExport } from './routes-jobs'
 import { createSandboxStore, type SandboxStore, type SeedName } from './store'
 import { createTokenBucket, type RateLimitConfig, type RateLimitDecision } from './token-bucket'
+import { createSandboxExtras, type SandboxExtras } from './tenant-extras'
+import type { TenantLogRecorder } from './tenant-logs'
 import {
   AUTH0_PLAN_LIMITS,
   ENDPOINT_FAMILIES,
@@ -118,7 +126,8 @@ export type {
   SandboxTenantSettings,
   SandboxUser,
 } from './types'
-export { MANAGEMENT_SCOPES } from './management-api'
+export { MANAGEMENT_SCOPES, PROVISIONING_SCOPES } from './management-api'
+export type { SandboxLog, TenantLogRecorder } from './tenant-logs'
 export { DEMO_USERS } from './seed-well-known'
 export { DEMO_CLIENT_IDS, DEMO_CONNECTIONS } from './seed-catalog'
 
@@ -190,6 +199,8 @@ export interface Sandbox {
   plan: Auth0Plan
   /** The live in-memory data (replaced by a reset). */
   readonly store: SandboxStore
+  /** The tenant logs (`GET /api/v2/logs`); record `s`, `slo`, … events here (replaced by a reset). */
+  readonly logs: TenantLogRecorder
   /** Replaces the fault configuration; `setFaults({})` clears it. */
   setFaults(faults: Faults): void
   /** Registers one more M2M client. */
@@ -308,6 +319,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     createSandboxStore({ seed, nowMs: referenceNow, extraClients: clientRecords() })
   let store = buildStore()
   let tokens: TokenService | null = null
+  let extras: SandboxExtras | null = null
   const timers = new Set<NodeJS.Timeout>()
 
   const isAdmin = (req: IncomingMessage): boolean => {
@@ -389,7 +401,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         body,
         nowMs,
         scopes: grant.scopes,
+        ...(extras !== null && { extras }),
       })
+      if (method !== 'GET' && result.status < 300) {
+        extras?.logs.record('sapi', {
+          date: nowMs,
+          client_id: grant.clientId,
+          ...(req.socket.remoteAddress !== undefined && { ip: req.socket.remoteAddress }),
+          ...(req.headers['user-agent'] !== undefined && { user_agent: req.headers['user-agent'] }),
+          details: {
+            request: { method, path: url.pathname },
+            response: { statusCode: result.status },
+          },
+        })
+      }
       sendJson(res, result.status, result.body, headers)
     } catch (err) {
       if (err instanceof ApiError) {
@@ -403,6 +428,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = url.pathname
+    if (isExportPath(path) && extras !== null) {
+      await serveExport(res, path, extras, store)
+      return
+    }
     if (path.startsWith('/__sandbox/')) {
       await handleAdmin(req, res, path)
       return
@@ -474,16 +503,17 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
   const domain = `127.0.0.1:${port}`
-  tokens = createTokenService({
-    audiences: [
-      `${url}/api/v2/`,
-      `https://${domain}/api/v2/`,
-      `http://localhost:${port}/api/v2/`,
-      `https://localhost:${port}/api/v2/`,
-    ],
-    now,
-  })
+  const audiences = [
+    `${url}/api/v2/`,
+    `https://${domain}/api/v2/`,
+    `http://localhost:${port}/api/v2/`,
+    `https://localhost:${port}/api/v2/`,
+  ]
+  tokens = createTokenService({ audiences, now })
   for (const c of registered) tokens.addClient(c)
+  const buildExtras = (t: TokenService) =>
+    createSandboxExtras({ baseUrl: url, audiences, tokens: t, store, now, registered })
+  extras = buildExtras(tokens)
 
   let closing: Promise<void> | null = null
   const sandbox: Sandbox = {
@@ -499,17 +529,23 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     get store() {
       return store
     },
+    get logs() {
+      return (extras as SandboxExtras).logs
+    },
     setFaults: (f) => faults.set(faultsSchema.parse(f)),
     issuedTokens: () => tokens?.issued() ?? [],
     addClient(client) {
       registered.push(client)
       tokens?.addClient(client)
+      extras?.addRegisteredGrant(client)
       store.clients.push(
         m2mClientRecord(client.clientId, client.name ?? `M2M client ${client.clientId}`),
       )
     },
     reset() {
       store = buildStore()
+      extras?.dispose(registered)
+      if (tokens !== null) extras = buildExtras(tokens)
       lag.clear()
       faults.set({})
       for (const family of ENDPOINT_FAMILIES) buckets[family].reset()

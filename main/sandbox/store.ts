@@ -54,6 +54,8 @@ export interface SandboxStore {
   connectionClients(connectionId: string): readonly string[] | undefined
   readonly users: readonly SandboxUser[]
   getUser(userId: string): SandboxUser | undefined
+  /** Appends a user created through the API (it has no generated sessions or tokens). */
+  addUser(user: SandboxUser): void
   /** Case-insensitive exact email match. */
   findUsersByEmail(email: string): SandboxUser[]
   listSessions(userId: string): SandboxSession[]
@@ -167,7 +169,13 @@ export const createSandboxStore = (options: StoreOptions): SandboxStore => {
   }
 
   const ensure = (index: number | undefined): void => {
-    if (index === undefined || index < 0 || index >= users.length || materialized[index] === 1) {
+    // Users added after seeding (index past `materialized`) have no generated graph.
+    if (
+      index === undefined ||
+      index < 0 ||
+      index >= materialized.length ||
+      materialized[index] === 1
+    ) {
       return
     }
     materialized[index] = 1
@@ -222,6 +230,11 @@ export const createSandboxStore = (options: StoreOptions): SandboxStore => {
     getUser: (userId) => {
       const index = indexById.get(userId)
       return index === undefined ? undefined : users[index]
+    },
+    addUser(user) {
+      if (indexById.has(user.user_id)) throw new Error(`duplicate user ${user.user_id}`)
+      indexById.set(user.user_id, users.length)
+      users.push(user)
     },
     findUsersByEmail: (email) => {
       const wanted = email.toLowerCase()
