@@ -26,6 +26,8 @@ export interface ApiContext {
   scopes: ReadonlySet<string>
   /** State and services of the write endpoints (routes.ts); set by the server. */
   extras?: SandboxExtras
+  /** A self-service plan (not Enterprise): lifetimes are capped at 720 h / 72 h. */
+  selfService?: boolean
 }
 
 /** A handler's answer; `body` undefined means no content. */
@@ -254,7 +256,11 @@ const listClients = (ctx: ApiContext): ApiResult => {
   return offsetList(ctx, 'clients', clients)
 }
 
-const NO_CONTENT: ApiResult = { status: 204 }
+/**
+ * Auth0 accepts session and refresh-token deletes asynchronously: 202 "deletion request accepted"
+ * (Management API reference, Delete sessions for user / Delete a session / Delete a refresh token).
+ */
+const ACCEPTED: ApiResult = { status: 202 }
 
 /** The scope Auth0 requires (since 8 Jul 2025) to see a connection's `options`. */
 export const READ_OPTIONS_SCOPE = 'read:connections_options'
@@ -364,7 +370,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     scopes: ['delete:sessions'],
     handle(ctx) {
       ctx.store.deleteUserSessions(requireUser(ctx).user_id)
-      return NO_CONTENT
+      return ACCEPTED
     },
   },
   {
@@ -389,7 +395,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     scopes: ['delete:refresh_tokens'],
     handle(ctx) {
       ctx.store.deleteUserRefreshTokens(requireUser(ctx).user_id)
-      return NO_CONTENT
+      return ACCEPTED
     },
   },
   {
@@ -427,7 +433,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     handle(ctx) {
       // Deletion is asynchronous in Auth0 and the SDK declares no 404 here: unknown ids are a no-op.
       ctx.store.deleteSession(ctx.params[0] as string)
-      return NO_CONTENT
+      return ACCEPTED
     },
   },
   {
@@ -479,7 +485,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     scopes: ['delete:refresh_tokens'],
     handle(ctx) {
       ctx.store.deleteRefreshToken(ctx.params[0] as string)
-      return NO_CONTENT
+      return ACCEPTED
     },
   },
   { method: 'GET', pattern: /^\/clients$/, scopes: ['read:clients'], handle: listClients },
@@ -585,7 +591,7 @@ export const managementRoutes: readonly ApiRoute[] = [
     pattern: /^\/tenants\/settings$/,
     scopes: ['update:tenant_settings'],
     handle(ctx) {
-      ctx.store.tenant = applyTenantPatch(ctx.store.tenant, ctx.body)
+      ctx.store.tenant = applyTenantPatch(ctx.store.tenant, ctx.body, ctx.selfService === true)
       return { status: 200, body: tenantAsRead(ctx.store.tenant) }
     },
   },

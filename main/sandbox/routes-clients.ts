@@ -50,9 +50,7 @@ const createClient = (ctx: ApiContext) => {
   const extras = extrasOf(ctx)
   const body = bodyObject(ctx.body)
   if (body['name'] === undefined) throw payloadError('Missing required property: name')
-  const appType = (
-    typeof body['app_type'] === 'string' ? body['app_type'] : 'regular_web'
-  )
+  const appType = typeof body['app_type'] === 'string' ? body['app_type'] : 'regular_web'
   const clientId = randomBytes(24).toString('base64url').replace(/[-_]/g, 'x').slice(0, 32)
   const clientSecret = randomBytes(48).toString('base64url')
   const { description: _template, ...template } = m2mClientRecord(clientId, 'new application')

@@ -42,13 +42,15 @@
  * Faults (see faults.ts): latency, 503 error rate, never-answer rate, malformed-JSON rate, socket
  * reset rate, 429 storm, always-failing path patterns, with a seeded dice sequence.
  *
- * Eventual consistency (opt-in, see consistency.ts): with `consistencyDelayMs` > 0 (the start
+ * Eventual consistency (on by default, see consistency.ts): with `consistencyDelayMs` > 0 (the start
  * option, or `setFaults({ consistencyDelayMs })`, which wins while set) a session or refresh token
  * removed by `DELETE /sessions/{id}`, `POST /sessions/{id}/revoke`, `DELETE /refresh-tokens/{id}`,
  * `DELETE /users/{id}/sessions` or `DELETE /users/{id}/refresh-tokens` is still returned by
  * `GET /sessions/{id}`, `GET /refresh-tokens/{id}` and the user's lists until the delay has passed,
- * as in Auth0 (reference §4, §7); deleting or revoking it again meanwhile answers 204 / 202 as the
- * first time. `store` itself shows the delete at once. Default 0: deletes show immediately.
+ * as in Auth0 (reference §4, §7); deleting or revoking it again meanwhile answers 202 as the
+ * first time. `store` itself shows the delete at once. Default
+ * {@link DEFAULT_CONSISTENCY_DELAY_MS}, so that a client that trusts a 202 as "gone" fails here as
+ * it would on Auth0; 0 makes deletes show immediately.
  *
  * Plans (`plan` option, `--plan`; default `enterprise`): the rate-limit buckets of
  * core/auth0/rate-limits.ts — on Essentials / Professional one per endpoint family (Read Users
@@ -65,8 +67,8 @@
  *   `Retry-After` on 429s.
  * - Order of checks: faults → rate limit → route (404) → token (401) → plan (403
  *   `operation_not_supported`) → scope (403) → body (400).
- * - Deletes answer 204, revoke answers 202 (all bodiless); deleting an unknown session or refresh
- *   token is a no-op 204 (async in Auth0; the SDK declares no 404 there), revoking one is a 404.
+ * - Deletes and revoke answer 202, bodiless, as Auth0 accepts them asynchronously; deleting an unknown session or refresh
+ *   token is a no-op 202 (async in Auth0; the SDK declares no 404 there), revoking one is a 404.
  * - Session and refresh-token lists are ordered by id; `next` cursors mean "after id X" and
  *   expire after 24 h; `take` may be up to 100 (Private Cloud maximum), default 50.
  * - 404 errorCodes `inexistent_session` / `inexistent_refresh_token` / `inexistent_client` /
@@ -137,6 +139,9 @@ export const DEFAULT_CLIENT_ID = 'sandbox-console-m2m'
 export const DEFAULT_CLIENT_SECRET = 'sandbox-secret-not-for-production'
 
 /** Options of {@link startSandbox}. */
+/** How long a deleted session or refresh token stays readable by default: Auth0 deletes asynchronously. */
+export const DEFAULT_CONSISTENCY_DELAY_MS = 250
+
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number
@@ -166,7 +171,7 @@ export interface SandboxOptions {
   adminKey?: string
   /**
    * How long deleted or revoked sessions and refresh tokens stay visible to reads, in ms; default
-   * 0. `setFaults({ consistencyDelayMs })` overrides it while set.
+   * {@link DEFAULT_CONSISTENCY_DELAY_MS}. `setFaults({ consistencyDelayMs })` overrides it while set.
    */
   consistencyDelayMs?: number
   /**
@@ -393,7 +398,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       checkScopes(found.route, grant.scopes)
       const body = method === 'GET' || method === 'DELETE' ? {} : parseJsonBody(await readBody(req))
       const nowMs = now()
-      const delayMs = faults.get().consistencyDelayMs ?? options.consistencyDelayMs ?? 0
+      const delayMs =
+        faults.get().consistencyDelayMs ??
+        options.consistencyDelayMs ??
+        DEFAULT_CONSISTENCY_DELAY_MS
       const result = found.route.handle({
         store: delayMs > 0 ? lag.view(store, nowMs, delayMs) : store,
         params: found.params,
@@ -402,6 +410,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         nowMs,
         scopes: grant.scopes,
         ...(extras !== null && { extras }),
+        selfService: plan !== 'enterprise',
       })
       if (method !== 'GET' && result.status < 300) {
         extras?.logs.record('sapi', {

@@ -358,6 +358,10 @@ export const applyClientPatch = (client: SandboxClient, body: unknown): SandboxC
   return next
 }
 
+/** Longest session lifetimes on self-service plans, in hours: absolute and idle. */
+export const SELF_SERVICE_ABSOLUTE_HOURS = 720
+export const SELF_SERVICE_IDLE_HOURS = 72
+
 const LIFETIME_PAIRS = [
   ['session_lifetime', 'session_lifetime_in_minutes'],
   ['idle_session_lifetime', 'idle_session_lifetime_in_minutes'],
@@ -377,11 +381,21 @@ const LIFETIME_PAIRS = [
 export const applyTenantPatch = (
   tenant: SandboxTenantSettings,
   body: unknown,
+  selfService = false,
 ): SandboxTenantSettings => {
   const patch = parseOrThrow(tenantPatchSchema, body)
   for (const [h, m] of LIFETIME_PAIRS) {
     if (patch[h] !== undefined && patch[m] !== undefined) {
       throw payloadError(`Only one of ${h} and ${m} may be sent`)
+    }
+    // Self-service plans (Free, Essentials, Professional) cap lifetimes at 720 h absolute and
+    // 72 h idle (reference §12); Enterprise allows up to the schema's limits.
+    const hours = patch[m] !== undefined ? (patch[m] ?? 0) / 60 : patch[h]
+    const cap = h.startsWith('idle_') ? SELF_SERVICE_IDLE_HOURS : SELF_SERVICE_ABSOLUTE_HOURS
+    if (selfService && hours !== undefined && hours > cap) {
+      throw payloadError(
+        `${patch[m] !== undefined ? m : h} exceeds the maximum for this plan (${cap} hours)`,
+      )
     }
   }
   const { session_cookie, sessions, oidc_logout, flags, ...flat } = patch

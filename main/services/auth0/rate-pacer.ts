@@ -200,6 +200,15 @@ const timerSleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms)
   })
 
+/** How much faster the pacer tries, per answer, while a bucket of unknown refill stays full. */
+const PROBE_STEP = 1.25
+/** The fastest a probe goes (Auth0's fastest documented rate is 16/s; private clouds go higher). */
+const MAX_PROBE_PER_SECOND = 100
+/** How much slower the pacer goes when an unknown bucket runs nearly empty, or answers 429. */
+const BACK_OFF = 0.7
+/** A backed-off probe ceiling never falls below this (requests per second). */
+const MIN_PROBE_CEILING = 1
+
 const isCount = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n)
 
 /**
@@ -217,6 +226,12 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
   const sleep = options.sleep ?? timerSleep
   let burst = options.burst
   let perSecond = options.perSecond
+  /** Whether Auth0 documents the refill of a bucket of the size last seen (no probing then). */
+  let documented = false
+  /** Only a tenant's own pacer (one that knows Auth0's documented rates) learns by probing. */
+  const learns = options.knownRefill !== undefined
+  /** The highest rate a probe may try; lowered where a probe went too far. */
+  let probeCeiling = MAX_PROBE_PER_SECOND
   const wantedReserve = Math.max(0, options.reserve ?? 1)
   const reserve = (): number => Math.min(wantedReserve, burst - 1)
   /** The most tokens the model holds. */
@@ -310,11 +325,13 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
       refill(t)
       const { limit, remaining, reset } = headers
       const known = isCount(limit) ? options.knownRefill?.(limit) : undefined
+      if (isCount(limit)) documented = known !== undefined
       if (isCount(limit) && limit >= 1 && limit !== burst) {
         burst = limit
         tokens = Math.min(tokens, capacity())
         perSecond = known ?? Math.max(perSecond, limit / 60)
       }
+      let measured = false
       if (isCount(limit) && isCount(remaining) && isCount(reset) && limit >= 1) {
         const missing = limit - Math.max(0, remaining)
         const untilFull = reset * 1000 - t
@@ -323,8 +340,23 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
         if (missing >= 1 && untilFull > 0 && untilFull <= MAX_PLAUSIBLE_RESET_MS) {
           const upper = untilFull > 1000 ? missing / ((untilFull - 1000) / 1000) : Infinity
           const lower = (missing - 1) / ((untilFull + RESET_LATENCY_MARGIN_MS) / 1000)
-          if (perSecond > upper) perSecond = Math.max(upper, limit / 60)
-          else if (known === undefined && perSecond < lower) perSecond = Math.min(lower, limit)
+          if (perSecond > upper) {
+            perSecond = Math.max(upper, limit / 60)
+            measured = true
+          } else if (known === undefined && perSecond < lower) {
+            perSecond = Math.min(lower, limit)
+            measured = true
+          }
+        }
+        // A bucket of a size Auth0 does not document, still (nearly) full while requests wait on
+        // the pacer: it refills at least as fast as we send. Probe upwards; once we send faster
+        // than it refills, `remaining` falls and the bound above settles the rate (a 429 blocks).
+        if (learns && known === undefined && queue.length > 0 && remaining >= limit - 1) {
+          perSecond = Math.min(perSecond * PROBE_STEP, probeCeiling)
+        } else if (learns && !measured && known === undefined && remaining <= 1 && limit > 2) {
+          // Nearly empty: we send faster than it refills. Back off, and probe no higher again.
+          probeCeiling = Math.max(perSecond, MIN_PROBE_CEILING)
+          perSecond = Math.max(perSecond * BACK_OFF, limit / 60)
         }
       }
       if (isCount(headers.remaining) && headers.remaining >= 0) {
@@ -338,6 +370,11 @@ export const createRatePacer = (options: RatePacerOptions): RatePacer => {
     blockUntil(epochMs) {
       if (!Number.isFinite(epochMs)) return
       blocks += 1
+      if (learns && !documented) {
+        // A 429 on a bucket of unknown refill: the last probe went too far.
+        probeCeiling = Math.max(perSecond * BACK_OFF, MIN_PROBE_CEILING)
+        perSecond = Math.max(perSecond * BACK_OFF * BACK_OFF, burst / 60)
+      }
       const t = now()
       refill(t)
       if (epochMs > blockedUntil) blockedUntil = epochMs

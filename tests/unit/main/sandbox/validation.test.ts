@@ -150,6 +150,22 @@ describe('PATCH /clients/{id} body', () => {
 describe('PATCH /tenants/settings body', () => {
   const tenant = seedTenantSettings()
 
+  it('caps lifetimes at 720 h / 72 h on self-service plans, as Auth0 does', () => {
+    for (const body of [
+      { session_lifetime: 721 },
+      { session_lifetime_in_minutes: 721 * 60 },
+      { idle_session_lifetime: 73 },
+      { idle_ephemeral_session_lifetime_in_minutes: 73 * 60 },
+    ]) {
+      const err = errorOf(() => applyTenantPatch(tenant, body, true))
+      expect(err.statusCode, JSON.stringify(body)).toBe(400)
+      expect(err.message).toContain('maximum for this plan')
+      // Enterprise allows it.
+      expect(() => applyTenantPatch(tenant, body, false)).not.toThrow()
+    }
+    expect(applyTenantPatch(tenant, { session_lifetime: 720 }, true).session_lifetime).toBe(720)
+  })
+
   it('keeps hours and minutes in step and merges nested objects', () => {
     const minutes = applyTenantPatch(tenant, { session_lifetime_in_minutes: 90 })
     expect(minutes).toMatchObject({ session_lifetime: 1.5, session_lifetime_in_minutes: 90 })

@@ -363,6 +363,34 @@ describe('per-family pacing (createTenantPacer)', () => {
     expect(pacer.snapshot('other')).toMatchObject({ burst: 6000, perSecond: 100 })
   })
 
+  it('probes an undocumented bucket upwards while it stays full and callers wait, then backs off', () => {
+    const { clock, pacer } = tenantPacer('free')
+    const waiting = Array.from({ length: 6 }, () => pacer.acquire('other'))
+    const start = pacer.snapshot('other').perSecond
+    const full = { limit: 5, remaining: 4, reset: clock.now() / 1000 + 1 }
+    for (let i = 0; i < 5; i++) pacer.observe('other', full)
+    const probed = pacer.snapshot('other').perSecond
+    expect(probed).toBeGreaterThan(start * 2)
+    // Nearly empty: it sends faster than the bucket refills.
+    pacer.observe('other', { limit: 5, remaining: 1, reset: clock.now() / 1000 + 1 })
+    const backedOff = pacer.snapshot('other').perSecond
+    expect(backedOff).toBeLessThan(probed)
+    // The probe never goes past where it went too far.
+    for (let i = 0; i < 30; i++) pacer.observe('other', full)
+    expect(pacer.snapshot('other').perSecond).toBeLessThanOrEqual(probed)
+    void Promise.allSettled(waiting)
+  })
+
+  it('never probes a bucket whose refill Auth0 documents', () => {
+    const { clock, pacer } = tenantPacer('free')
+    const waiting = Array.from({ length: 6 }, () => pacer.acquire('other'))
+    for (let i = 0; i < 10; i++) {
+      pacer.observe('other', { limit: 10, remaining: 9, reset: clock.now() / 1000 + 1 })
+    }
+    expect(pacer.snapshot('other').perSecond).toBe(2)
+    void Promise.allSettled(waiting)
+  })
+
   it('singlePacer shares one bucket between every family', async () => {
     const clock = fakeClock()
     const one = createRatePacer({ burst: 1, perSecond: 1, reserve: 0, ...clock })
