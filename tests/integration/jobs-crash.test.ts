@@ -275,6 +275,8 @@ describe('verifyGone against the Sandbox', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({
       rateLimit: UNLIMITED,
+      // Verification right after the job; polling through the delay is in logout-flow.test.ts.
+      consistencyDelayMs: 0,
       extraClients: [
         { clientId: 'no-read-m2m', clientSecret: 'no-read-secret', scopes: ['read:users'] },
       ],

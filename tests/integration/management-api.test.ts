@@ -133,6 +133,8 @@ describe('management API client against the Sandbox tenant', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({
+      // These tests read right after a delete; the default delay is tested in sandbox-sdk.test.ts.
+      consistencyDelayMs: 0,
       extraClients: [
         { ...READ_ONLY, scopes: ['read:users', 'read:sessions'] },
         { ...SESSIONS_ONLY, scopes: ['read:users', 'read:sessions', 'delete:sessions'] },

@@ -1,6 +1,12 @@
 import { Management, ManagementClient, ManagementError } from 'auth0'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_CLIENT_IDS, DEMO_USERS, startSandbox, type Sandbox } from '../../main/sandbox/server'
+import {
+  DEFAULT_CONSISTENCY_DELAY_MS,
+  DEMO_CLIENT_IDS,
+  DEMO_USERS,
+  startSandbox,
+  type Sandbox,
+} from '../../main/sandbox/server'
 
 // Faithfulness check with a client we did not write: the official auth0 SDK v7.
 // The SDK always builds https://{domain}/…; its `fetch` option (used for /oauth/token too) lets us
@@ -51,6 +57,8 @@ describe('sandbox tenant driven by the auth0 SDK', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({
+      // Reads right after a delete; the default delay has its own test below.
+      consistencyDelayMs: 0,
       extraClients: [
         {
           clientId: 'read-only-m2m',
@@ -315,6 +323,38 @@ describe('sandbox rate limiting seen through the SDK', () => {
       expect(statuses).toContain(429)
     } finally {
       await fast.close()
+    }
+  })
+})
+
+describe('deletes are accepted asynchronously, as Auth0 accepts them', () => {
+  it('answers 202, and a deleted session stays readable for a moment by default', async () => {
+    const lagging = await startSandbox()
+    try {
+      const client = sdkFor(lagging)
+      const sid = DEMO_USERS.alice.sessionIds[0]
+      const token = await fetch(`${lagging.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          client_id: lagging.clientId,
+          client_secret: lagging.clientSecret,
+          audience: `${lagging.url}/api/v2/`,
+        }),
+      }).then((r) => r.json() as Promise<{ access_token: string }>)
+      const deleted = await fetch(`${lagging.url}/api/v2/sessions/${sid}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token.access_token}` },
+      })
+      expect(deleted.status).toBe(202)
+      // Still there right after the delete was accepted …
+      expect((await client.sessions.get(sid)).id).toBe(sid)
+      // … and gone once the delay has passed.
+      await new Promise((resolve) => setTimeout(resolve, DEFAULT_CONSISTENCY_DELAY_MS + 100))
+      expect(await errorOf(client.sessions.get(sid))).toBeInstanceOf(Management.NotFoundError)
+    } finally {
+      await lagging.close()
     }
   })
 })
