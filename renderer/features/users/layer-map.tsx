@@ -18,6 +18,8 @@ interface LayerMapProps {
 export function LayerMap({ layers, now }: LayerMapProps) {
   const selected = useUsers((s) => s.selectedNode)
   const container = useRef<HTMLDivElement>(null)
+  /** The tenant's plan has no session endpoints: empty columns are unknown, not empty. */
+  const planRefused = layers.unavailable.some((u) => u.error.reason === 'enterprise-only')
   const highlighted = useMemo(
     () => (selected ? new Set([selected, ...dependentsOf(layers, selected)]) : null),
     [layers, selected],
@@ -89,8 +91,12 @@ export function LayerMap({ layers, now }: LayerMapProps) {
       </div>
 
       <div className="map-column">
-        <h3>Auth0 sessions ({layers.sessions.length})</h3>
-        {layers.sessions.length === 0 && <p className="muted">No Auth0 session.</p>}
+        <h3>Auth0 sessions{planRefused ? '' : ` (${layers.sessions.length})`}</h3>
+        {layers.sessions.length === 0 && (
+          <p className="muted">
+            {planRefused ? 'Not available on this plan.' : 'No Auth0 session.'}
+          </p>
+        )}
         {sessions.map((s) => (
           <NodeCard
             key={s.id}
@@ -125,8 +131,12 @@ export function LayerMap({ layers, now }: LayerMapProps) {
       </div>
 
       <div className="map-column">
-        <h3>Refresh tokens ({layers.refreshTokens.length})</h3>
-        {layers.refreshTokens.length === 0 && <p className="muted">No refresh tokens.</p>}
+        <h3>Refresh tokens{planRefused ? '' : ` (${layers.refreshTokens.length})`}</h3>
+        {layers.refreshTokens.length === 0 && (
+          <p className="muted">
+            {planRefused ? 'Not available on this plan.' : 'No refresh tokens.'}
+          </p>
+        )}
         {shownBound.map((t) => (
           <NodeCard key={t.id} {...card(t.id)} title={t.appName}>
             <span className="node-meta">
@@ -156,8 +166,14 @@ export function LayerMap({ layers, now }: LayerMapProps) {
       </div>
 
       <div className="map-column">
-        <h3>Applications ({layers.apps.length})</h3>
-        {layers.apps.length === 0 && <p className="muted">No application used.</p>}
+        <h3>Applications{planRefused ? '' : ` (${layers.apps.length})`}</h3>
+        {layers.apps.length === 0 && (
+          <p className="muted">
+            {planRefused
+              ? 'Known from sessions, which this plan does not show.'
+              : 'No application used.'}
+          </p>
+        )}
         {layers.apps.map((a) => (
           <NodeCard key={a.id} {...card(a.id)} title={a.name} tone={a.known ? undefined : 'muted'}>
             <span className="node-meta">{a.appType}</span>

@@ -88,8 +88,10 @@ export function UserView({ examples }: UserViewProps) {
   }
   const age = Math.max(0, now - Date.parse(layers.fetchedAt))
   const stale = age > STALE_AFTER_MS
-  // Sessions and refresh tokens refused by the tenant's plan: one plain note, not two errors.
+  // Sessions and refresh tokens refused by the tenant's plan: the summary says so once; the counts
+  // are unknown (not 0) and nothing can be ended here.
   const planRefusal = layers.unavailable.find((u) => u.error.reason === 'enterprise-only')
+  const count = (n: number) => (planRefusal === undefined ? n : '—')
   return (
     <div className="user-view">
       <header className="user-header">
@@ -124,27 +126,22 @@ export function UserView({ examples }: UserViewProps) {
         <dl className="stats">
           <div>
             <dt>Devices</dt>
-            <dd>{layers.summary.devices}</dd>
+            <dd>{count(layers.summary.devices)}</dd>
           </div>
           <div>
             <dt>Sessions</dt>
-            <dd>{layers.summary.sessions}</dd>
+            <dd>{count(layers.summary.sessions)}</dd>
           </div>
           <div>
             <dt>Refresh tokens</dt>
-            <dd>{layers.summary.refreshTokens}</dd>
+            <dd>{count(layers.summary.refreshTokens)}</dd>
           </div>
           <div>
             <dt>Survive logout</dt>
-            <dd>{layers.summary.unboundRefreshTokens}</dd>
+            <dd>{count(layers.summary.unboundRefreshTokens)}</dd>
           </div>
         </dl>
       </section>
-      {planRefusal !== undefined && (
-        <p className="notice warning" role="status">
-          {planRefusal.error.message}
-        </p>
-      )}
       {layers.unavailable
         .filter((u) => u.error.reason !== 'enterprise-only')
         .map((u) => (
@@ -152,26 +149,28 @@ export function UserView({ examples }: UserViewProps) {
             {partNames[u.part]} could not be read — {errorText(u.error)}
           </p>
         ))}
-      <div className="logout-actions" aria-label="End sessions for this user">
-        <LogoutButton
-          userId={layers.user.userId}
-          action={{ kind: 'delete-all-sessions' }}
-          feature="end-sessions"
-          label="End all sessions…"
-        />
-        <LogoutButton
-          userId={layers.user.userId}
-          action={{ kind: 'revoke-all-refresh-tokens' }}
-          feature="revoke-refresh-tokens"
-          label="Revoke all refresh tokens…"
-        />
-        <LogoutButton
-          userId={layers.user.userId}
-          action={{ kind: 'sign-out-everywhere' }}
-          feature="revoke-sessions"
-          label="Sign out everywhere…"
-        />
-      </div>
+      {planRefusal === undefined && (
+        <div className="logout-actions" aria-label="End sessions for this user">
+          <LogoutButton
+            userId={layers.user.userId}
+            action={{ kind: 'delete-all-sessions' }}
+            feature="end-sessions"
+            label="End all sessions…"
+          />
+          <LogoutButton
+            userId={layers.user.userId}
+            action={{ kind: 'revoke-all-refresh-tokens' }}
+            feature="revoke-refresh-tokens"
+            label="Revoke all refresh tokens…"
+          />
+          <LogoutButton
+            userId={layers.user.userId}
+            action={{ kind: 'sign-out-everywhere' }}
+            feature="revoke-sessions"
+            label="Sign out everywhere…"
+          />
+        </div>
+      )}
       <p className="muted small">
         Select a card to see what depends on it. Escape clears the selection.
       </p>
