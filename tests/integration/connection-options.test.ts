@@ -1,4 +1,4 @@
-import { Management, ManagementClient, ManagementError } from 'auth0'
+import { Management, type ManagementClient } from 'auth0'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createManagementApi } from '../../main/services/auth0/management-api'
 import {
@@ -8,6 +8,7 @@ import {
   startSandbox,
   type Sandbox,
 } from '../../main/sandbox/server'
+import { errorOf, sdkFor } from '../helpers/sdk'
 
 // Connection options and connection clients as a real tenant has them since 2025/2026
 // (reference §12), seen through the official auth0 SDK v7 and through the console's client.
@@ -25,34 +26,6 @@ const READ_ONLY_OPTIONS = {
   clientId: 'read-options-m2m',
   clientSecret: 'read-options-secret',
   scopes: MANAGEMENT_SCOPES.filter((s) => s !== 'update:connections_options'),
-}
-
-const httpFetch =
-  (sandbox: Sandbox): typeof fetch =>
-  (input, init) => {
-    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const url = raw.replace(`https://${sandbox.domain}`, sandbox.url)
-    return input instanceof Request ? fetch(new Request(url, input), init) : fetch(url, init)
-  }
-
-const sdkFor = (sandbox: Sandbox, credentials: { clientId: string; clientSecret: string }) =>
-  new ManagementClient({
-    domain: sandbox.domain,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    fetch: httpFetch(sandbox),
-    maxRetries: 0,
-    telemetry: false,
-  })
-
-const errorOf = async (promise: Promise<unknown>): Promise<ManagementError> => {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ManagementError) return err
-    throw err
-  }
-  throw new Error('expected the call to fail')
 }
 
 const collect = async <T>(page: AsyncIterable<T>): Promise<T[]> => {

@@ -1,4 +1,4 @@
-import { ManagementClient, ManagementError } from 'auth0'
+import { ManagementClient } from 'auth0'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_USERS, startSandbox, type Sandbox } from '../../main/sandbox/server'
 import { createManagementApi } from '../../main/services/auth0/management-api'
@@ -7,22 +7,15 @@ import { createUsersService } from '../../main/services/users/users-service'
 import { previewLogout } from '../../core/logout/preview'
 import { AppFailure } from '../../core/result'
 import { createMemorySettings } from '../helpers/memory-adapters'
+import { errorOf, sandboxFetch } from '../helpers/sdk'
 
 // Plans of the Sandbox (per-family rate limits, Enterprise-only sessions) seen through the
 // official auth0 SDK, and the console's client and users service against an Essentials tenant.
 
-const httpFetch =
-  (sandbox: Sandbox): typeof fetch =>
-  (input, init) => {
-    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const url = raw.replace(`https://${sandbox.domain}`, sandbox.url)
-    return input instanceof Request ? fetch(new Request(url, input), init) : fetch(url, init)
-  }
-
 /** An SDK client that records every response's status and `X-RateLimit-*` headers. */
 const sdkFor = (sandbox: Sandbox) => {
   const seen: { url: string; status: number; limit: string | null; remaining: string | null }[] = []
-  const base = httpFetch(sandbox)
+  const base = sandboxFetch(sandbox)
   const client = new ManagementClient({
     domain: sandbox.domain,
     clientId: sandbox.clientId,
@@ -45,16 +38,6 @@ const sdkFor = (sandbox: Sandbox) => {
   })
   const last = () => seen[seen.length - 1]
   return { client, seen, last }
-}
-
-const errorOf = async (promise: Promise<unknown>): Promise<ManagementError> => {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ManagementError) return err
-    throw err
-  }
-  throw new Error('expected the call to fail')
 }
 
 const { alice } = DEMO_USERS

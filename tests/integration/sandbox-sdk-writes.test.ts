@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { gunzipSync, createGunzip } from 'node:zlib'
-import { ManagementClient, ManagementError, type Management } from 'auth0'
+import { type ManagementClient, type Management } from 'auth0'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   DEMO_CONNECTIONS,
@@ -12,36 +12,10 @@ import {
   type Sandbox,
   type SandboxLog,
 } from '../../main/sandbox/server'
+import { errorOf, sdkFor } from '../helpers/sdk'
 
 // The Sandbox's write endpoints, driven by the official auth0 SDK 7.1 (see sandbox-sdk.test.ts for
 // the fetch rewrite: the SDK always builds https://{domain}/…).
-const httpFetch =
-  (sandbox: Sandbox): typeof fetch =>
-  (input, init) => {
-    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const url = raw.replace(`https://${sandbox.domain}`, sandbox.url)
-    return input instanceof Request ? fetch(new Request(url, input), init) : fetch(url, init)
-  }
-
-const sdkFor = (sandbox: Sandbox, credentials: { clientId: string; clientSecret: string }) =>
-  new ManagementClient({
-    domain: sandbox.domain,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    fetch: httpFetch(sandbox),
-    maxRetries: 0,
-    telemetry: false,
-  })
-
-const errorOf = async (promise: Promise<unknown>): Promise<ManagementError> => {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ManagementError) return err
-    throw err
-  }
-  throw new Error('expected the call to fail')
-}
 
 const tokenFor = async (sandbox: Sandbox, clientId: string, clientSecret: string) => {
   const res = await fetch(`${sandbox.url}/oauth/token`, {

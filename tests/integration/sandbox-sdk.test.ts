@@ -1,4 +1,4 @@
-import { Management, ManagementClient, ManagementError } from 'auth0'
+import { Management, ManagementClient } from 'auth0'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   DEFAULT_CONSISTENCY_DELAY_MS,
@@ -7,46 +7,16 @@ import {
   startSandbox,
   type Sandbox,
 } from '../../main/sandbox/server'
+import { errorOf, sandboxFetch, sdkFor } from '../helpers/sdk'
 
 // Faithfulness check with a client we did not write: the official auth0 SDK v7.
 // The SDK always builds https://{domain}/…; its `fetch` option (used for /oauth/token too) lets us
 // rewrite that to the sandbox's plain-http URL.
-const httpFetch =
-  (sandbox: Sandbox): typeof fetch =>
-  (input, init) => {
-    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const url = raw.replace(`https://${sandbox.domain}`, sandbox.url)
-    return input instanceof Request ? fetch(new Request(url, input), init) : fetch(url, init)
-  }
-
-const sdkFor = (
-  sandbox: Sandbox,
-  credentials: { clientId: string; clientSecret: string } = sandbox,
-  maxRetries = 0,
-) =>
-  new ManagementClient({
-    domain: sandbox.domain,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-    fetch: httpFetch(sandbox),
-    maxRetries,
-    telemetry: false,
-  })
 
 const collect = async <T>(page: AsyncIterable<T>): Promise<T[]> => {
   const items: T[] = []
   for await (const item of page) items.push(item)
   return items
-}
-
-const errorOf = async (promise: Promise<unknown>): Promise<ManagementError> => {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ManagementError) return err
-    throw err
-  }
-  throw new Error('expected the call to fail')
 }
 
 const { alice, bob, carol } = DEMO_USERS
@@ -303,7 +273,7 @@ describe('sandbox rate limiting seen through the SDK', () => {
     const fast = await startSandbox({ rateLimit: { burst: 2, perSecond: 10 } })
     try {
       const statuses: number[] = []
-      const base = httpFetch(fast)
+      const base = sandboxFetch(fast)
       const client = new ManagementClient({
         domain: fast.domain,
         clientId: fast.clientId,

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDeletionLag } from '../../../../main/sandbox/consistency'
 import { faultsSchema } from '../../../../main/sandbox/faults'
 import { MANAGEMENT_SCOPES, matchRoute } from '../../../../main/sandbox/management-api'
-import { DEMO_USERS, startSandbox, type Sandbox } from '../../../../main/sandbox/server'
+import {
+  DEFAULT_CONSISTENCY_DELAY_MS,
+  DEMO_USERS,
+  startSandbox,
+  type Sandbox,
+} from '../../../../main/sandbox/server'
 import { createSandboxStore, type SandboxStore } from '../../../../main/sandbox/store'
 
 const NOW = Date.parse('2030-03-15T12:00:00Z')
@@ -43,7 +48,7 @@ describe('deletion lag (eventual consistency)', () => {
 
   it('keeps a deleted session readable until the delay has passed; the store shows it at once', () => {
     const { store, at } = setup()
-    expect(call(at(0), 'DELETE', `/sessions/${CHROME}`, NOW).status).toBe(204)
+    expect(call(at(0), 'DELETE', `/sessions/${CHROME}`, NOW).status).toBe(202)
     expect(store.getSession(CHROME)).toBeUndefined()
     expect(call(at(999), 'GET', `/sessions/${CHROME}`, NOW).status).toBe(200)
     expect(ids(at(999).listSessions(ALICE))).toContain(CHROME)
@@ -57,8 +62,8 @@ describe('deletion lag (eventual consistency)', () => {
     const { at } = setup()
     expect(call(at(0), 'POST', `/sessions/${SAFARI}/revoke`, NOW).status).toBe(202)
     expect(call(at(500), 'POST', `/sessions/${SAFARI}/revoke`, NOW).status).toBe(202)
-    expect(call(at(500), 'DELETE', `/sessions/${SAFARI}`, NOW).status).toBe(204)
-    expect(call(at(500), 'DELETE', `/refresh-tokens/${MOBILE}`, NOW).status).toBe(204)
+    expect(call(at(500), 'DELETE', `/sessions/${SAFARI}`, NOW).status).toBe(202)
+    expect(call(at(500), 'DELETE', `/refresh-tokens/${MOBILE}`, NOW).status).toBe(202)
     // The repeats did not extend the window.
     expect(call(at(1000), 'POST', `/sessions/${SAFARI}/revoke`, NOW).status).toBe(404)
     expect(call(at(1000), 'GET', `/refresh-tokens/${MOBILE}`, NOW).status).toBe(404)
@@ -89,14 +94,14 @@ describe('deletion lag (eventual consistency)', () => {
     const sessions = ids(store.listSessions(bob.user_id))
     const tokens = ids(store.listRefreshTokens(bob.user_id))
     expect(sessions.length).toBeGreaterThan(0)
-    expect(call(at(0), 'DELETE', `/users/${bob.user_id}/sessions`, NOW).status).toBe(204)
-    expect(call(at(0), 'DELETE', `/users/${bob.user_id}/refresh-tokens`, NOW).status).toBe(204)
+    expect(call(at(0), 'DELETE', `/users/${bob.user_id}/sessions`, NOW).status).toBe(202)
+    expect(call(at(0), 'DELETE', `/users/${bob.user_id}/refresh-tokens`, NOW).status).toBe(202)
     expect(store.listSessions(bob.user_id)).toEqual([])
     expect(ids(at(999).listSessions(bob.user_id))).toEqual(sessions)
     expect(ids(at(999).listRefreshTokens(bob.user_id))).toEqual(tokens)
     const list = call(at(999), 'GET', `/users/${bob.user_id}/sessions`, NOW)
     expect(ids((list.body as { sessions: { id: string }[] }).sessions)).toEqual(sessions)
-    expect(call(at(999), 'DELETE', `/users/${bob.user_id}/sessions`, NOW).status).toBe(204)
+    expect(call(at(999), 'DELETE', `/users/${bob.user_id}/sessions`, NOW).status).toBe(202)
     expect(at(1000).listSessions(bob.user_id)).toEqual([])
     expect(at(1000).listRefreshTokens(bob.user_id)).toEqual([])
   })
@@ -190,40 +195,45 @@ describe('sandbox consistencyDelayMs over HTTP', () => {
     return { s, api }
   }
 
-  it('is off by default: a delete shows at once', async () => {
-    const { api } = await open()
-    expect(await api('DELETE', `/sessions/${CHROME}`)).toBe(204)
+  it('is on by default, as Auth0 deletes asynchronously; 0 makes a delete show at once', async () => {
+    const { s, api } = await open()
+    expect(await api('DELETE', `/sessions/${CHROME}`)).toBe(202)
+    expect(await api('GET', `/sessions/${CHROME}`)).toBe(200)
+    clock += DEFAULT_CONSISTENCY_DELAY_MS
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(404)
-    expect(await api('POST', `/sessions/${CHROME}/revoke`)).toBe(404)
+    s.setFaults({ consistencyDelayMs: 0 })
+    expect(await api('DELETE', `/sessions/${SAFARI}`)).toBe(202)
+    expect(await api('GET', `/sessions/${SAFARI}`)).toBe(404)
+    expect(await api('POST', `/sessions/${SAFARI}/revoke`)).toBe(404)
   })
 
   it('takes the start option, and setFaults overrides it until cleared', async () => {
     const { s, api } = await open(2000)
-    expect(await api('DELETE', `/sessions/${CHROME}`)).toBe(204)
+    expect(await api('DELETE', `/sessions/${CHROME}`)).toBe(202)
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(200)
     expect(await api('POST', `/sessions/${CHROME}/revoke`)).toBe(202)
     clock += 2000
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(404)
 
     s.setFaults({ consistencyDelayMs: 0 })
-    expect(await api('DELETE', `/sessions/${SAFARI}`)).toBe(204)
+    expect(await api('DELETE', `/sessions/${SAFARI}`)).toBe(202)
     expect(await api('GET', `/sessions/${SAFARI}`)).toBe(404)
 
     s.setFaults({})
-    expect(await api('DELETE', `/refresh-tokens/${MOBILE}`)).toBe(204)
+    expect(await api('DELETE', `/refresh-tokens/${MOBILE}`)).toBe(202)
     expect(await api('GET', `/refresh-tokens/${MOBILE}`)).toBe(200)
     s.reset()
-    expect(await api('DELETE', `/sessions/${CHROME}`)).toBe(204)
+    expect(await api('DELETE', `/sessions/${CHROME}`)).toBe(202)
     clock += 1999
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(200)
     clock += 1
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(404)
   })
 
-  it('turns on with setFaults({ consistencyDelayMs })', async () => {
-    const { s, api } = await open()
+  it('setFaults({ consistencyDelayMs }) sets another delay', async () => {
+    const { s, api } = await open(0)
     s.setFaults({ consistencyDelayMs: 500 })
-    expect(await api('DELETE', `/users/${encodeURIComponent(ALICE)}/sessions`)).toBe(204)
+    expect(await api('DELETE', `/users/${encodeURIComponent(ALICE)}/sessions`)).toBe(202)
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(200)
     clock += 500
     expect(await api('GET', `/sessions/${CHROME}`)).toBe(404)
