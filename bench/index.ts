@@ -6,6 +6,7 @@ import { createManagementApi } from '../main/services/auth0/management-api'
 import { createRatePacer } from '../main/services/auth0/rate-pacer'
 import { benchBulkLogout } from './bulk-logout'
 import { benchConfigDiff } from './config-diff'
+import { benchPacerLearning } from './pacer-learning'
 import { benchPostureReport } from './posture-report'
 import { benchSessionLayers } from './session-layers'
 
@@ -220,6 +221,7 @@ const benchPacer = async (): Promise<void> => {
 const suites: Record<string, () => Promise<void>> = {
   'sandbox-throughput': benchThroughput,
   pacer: benchPacer,
+  'pacer-learning': async () => emit(await benchPacerLearning()),
   'session-layers': async () => emit(await benchSessionLayers()),
   'bulk-logout': async () => emit(await benchBulkLogout()),
   'posture-report': async () => emit(await benchPostureReport()),
