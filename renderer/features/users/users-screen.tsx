@@ -7,12 +7,19 @@ import { UserView } from './user-view'
 /** Demo users of the Sandbox tenant worth a first look. */
 const sandboxExamples = ['alice@example.com', 'bob@example.com', 'carol@corp.example.com']
 
+/** The tenant the users store's search and open user belong to (the store outlives the screen). */
+let storeTenant: string | undefined
+
 /** Users: find a user, then see every layer that keeps them signed in. */
 export function UsersScreen() {
   const tenant = useTenants(selectActiveTenant)
   const tenantId = tenant?.id
   useEffect(() => {
-    usersStore.getState().reset()
+    if (tenantId === undefined) return
+    // Another tenant than the store's data is for: start over. The tenant list arriving for the
+    // first time (no tenant yet → the active one) must not wipe what was typed meanwhile.
+    if (storeTenant !== undefined && storeTenant !== tenantId) usersStore.getState().reset()
+    storeTenant = tenantId
     void usersStore.getState().loadRecent()
   }, [tenantId])
   useEffect(() => {
