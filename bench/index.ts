@@ -5,6 +5,7 @@ import { DEMO_USERS, startSandbox, type Sandbox } from '../main/sandbox/server'
 import { createManagementApi } from '../main/services/auth0/management-api'
 import { createRatePacer } from '../main/services/auth0/rate-pacer'
 import { benchBulkLogout } from './bulk-logout'
+import { drive } from './drive'
 import { benchConfigDiff } from './config-diff'
 import { benchPacerLearning } from './pacer-learning'
 import { benchPostureReport } from './posture-report'
@@ -39,25 +40,6 @@ const round = (n: number, digits = 1): number => Number(n.toFixed(digits))
 
 const median = (xs: number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
-
-/** Runs `n` calls of `task` with `concurrency` workers; answers the wall time in seconds. */
-const drive = async (
-  n: number,
-  concurrency: number,
-  task: () => Promise<unknown>,
-): Promise<number> => {
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        next += 1
-        await task()
-      }
-    }),
-  )
-  return (performance.now() - started) / 1000
-}
 
 const tokenFor = async (sandbox: Sandbox): Promise<string> => {
   const response = await fetch(`${sandbox.url}/oauth/token`, {

@@ -1,6 +1,7 @@
 import { startSandbox } from '../main/sandbox/server'
 import { createManagementApi } from '../main/services/auth0/management-api'
 import { createRatePacer } from '../main/services/auth0/rate-pacer'
+import { drive } from './drive'
 
 // pacer-learning: a tenant whose bucket size Auth0 does not document (5 burst, 40/s), read 200
 // times (a user's sessions) with 4 at once. The console's own pacer starts at the slowest plan
@@ -33,16 +34,9 @@ async function run(pacer: 'learning' | 'exact') {
   )
   const ids = sandbox.store.users.slice(0, READS).map((u) => u.user_id)
   let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < ids.length) {
-        const id = ids[next++] as string
-        await api.listUserSessions(id)
-      }
-    }),
+  const seconds = await drive(ids.length, CONCURRENCY, () =>
+    api.listUserSessions(ids[next++] as string),
   )
-  const seconds = (performance.now() - started) / 1000
   const learned = api.rateLimit().perSecond
   await sandbox.close()
   return { seconds, status429, learned }

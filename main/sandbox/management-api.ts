@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ApiError, projectFields } from './http-io'
 import { CursorError, paginateCheckpoint, paginateOffset } from './pagination'
+import { boolParam, intParam, queryError } from './route-params'
 import { writeRoutes } from './routes'
 import type { SandboxStore } from './store'
 import type { SandboxExtras } from './tenant-extras'
@@ -81,38 +82,6 @@ export const PROVISIONING_SCOPES = [
 
 /** Auth0 lets offset pagination reach only the first 1,000 search results. */
 export const USER_SEARCH_WINDOW = 1000
-
-const queryError = (property: string, problem: string): ApiError =>
-  new ApiError(
-    400,
-    `Query validation error: '${problem}' on property ${property}.`,
-    'invalid_query_string',
-  )
-
-const intParam = (
-  query: URLSearchParams,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number => {
-  const raw = query.get(name)
-  if (raw === null || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value))
-    throw queryError(name, `Expected type integer but found type string`)
-  if (value < min) throw queryError(name, `Must be greater than or equal to ${min}`)
-  if (value > max) throw queryError(name, `Must be less than or equal to ${max}`)
-  return value
-}
-
-const boolParam = (query: URLSearchParams, name: string): boolean | undefined => {
-  const raw = query.get(name)
-  if (raw === null || raw === '') return undefined
-  if (raw === 'true') return true
-  if (raw === 'false') return false
-  throw queryError(name, 'Expected type boolean but found type string')
-}
 
 const notFound = (message: string, errorCode: string): ApiError =>
   new ApiError(404, message, errorCode)

@@ -50,19 +50,9 @@ export const LOG_EVENT_TYPES = {
 export type LogEventType = keyof typeof LOG_EVENT_TYPES
 
 /** What a caller says about an event; `date` defaults to now, `client_name` to the client's name. */
-export interface LogEventFields {
+export type LogEventFields = Partial<Omit<SandboxLog, 'log_id' | 'date' | 'type'>> & {
   /** Epoch ms. */
   date?: number
-  description?: string
-  client_id?: string
-  client_name?: string
-  ip?: string
-  user_agent?: string
-  user_id?: string
-  user_name?: string
-  connection?: string
-  connection_id?: string
-  details?: Record<string, unknown>
 }
 
 /** The newest events kept. */

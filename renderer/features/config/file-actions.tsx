@@ -63,6 +63,9 @@ export function FileActions() {
     close()
   }
 
+  /** Connections whose options an export leaves out, and why (shown before exporting). */
+  const leftOut = working ? connectionsWithoutOptions(working) : []
+
   const exportAs = (format: 'yaml' | 'zip') => {
     if (!working) return
     if (format === 'yaml') {
@@ -151,14 +154,14 @@ export function FileActions() {
             kept as written, lifetimes in hours where they are whole hours. Connection options are
             written whole, so that deploying the file never erases the rest of them.
           </p>
-          {working && connectionsWithoutOptions(working).length > 0 && (
+          {leftOut.length > 0 && (
             <div className="notice warning" role="note">
               <p>
                 These connections’ options are left out, so a deploy leaves them as they are; their
                 Sign Out settings are not in the file:
               </p>
               <ul>
-                {connectionsWithoutOptions(working).map((c) => (
+                {leftOut.map((c) => (
                   <li key={c.name}>
                     <strong>{c.name}</strong>: {c.reason}
                   </li>
