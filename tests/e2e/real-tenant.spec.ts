@@ -36,3 +36,22 @@ test('Essentials without options scopes: sessions and federated logout are expla
     }
   }
 })
+
+test('an export without connection options says which connections it leaves out', async ({
+  openApp,
+  page,
+}) => {
+  await openApp()
+  await page.keyboard.press('Alt+6')
+  await page.getByRole('button', { name: 'Pull Sandbox' }).click()
+  await expect(page.getByRole('tab', { name: 'Edit' })).toBeVisible({ timeout: 20_000 })
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const exporting = page.getByRole('dialog', { name: 'Export for the Deploy CLI' })
+  const note = exporting.getByRole('note')
+  await expect(note).toContainText('acme-saml')
+  await expect(note).toContainText('read:connections_options')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: `test-results/real-tenant-export-${scheme}.png` })
+  }
+})

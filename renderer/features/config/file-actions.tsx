@@ -155,7 +155,7 @@ export function FileActions() {
             written whole, so that deploying the file never erases the rest of them.
           </p>
           {leftOut.length > 0 && (
-            <div className="notice warning" role="note">
+            <div className="notice warning stacked" role="note">
               <p>
                 These connections’ options are left out, so a deploy leaves them as they are; their
                 Sign Out settings are not in the file:
